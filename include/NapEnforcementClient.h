@@ -1,0 +1,2 @@
+/* NapEnforcementClient.h - the Windows SDK spelling of <napenforcementclient.h>. */
+#include "napenforcementclient.h"

@@ -1,0 +1,2 @@
+/* NapError.h - the Windows SDK spelling of <naperror.h>. */
+#include "naperror.h"

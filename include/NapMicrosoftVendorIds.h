@@ -1,0 +1,2 @@
+/* NapMicrosoftVendorIds.h - the Windows SDK spelling of <napmicrosoftvendorids.h>. */
+#include "napmicrosoftvendorids.h"

@@ -1,0 +1,2 @@
+/* NapProtocol.h - the Windows SDK spelling of <napprotocol.h>. */
+#include "napprotocol.h"

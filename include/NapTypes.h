@@ -1,0 +1,2 @@
+/* NapTypes.h - the Windows SDK spelling of <naptypes.h>. */
+#include "naptypes.h"

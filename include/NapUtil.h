@@ -1,0 +1,2 @@
+/* NapUtil.h - the Windows SDK spelling of <naputil.h>. */
+#include "naputil.h"

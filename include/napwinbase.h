@@ -1,0 +1,205 @@
+/*
+ * napwinbase.h - the Windows base types, HRESULT values, GUIDs, IUnknown and
+ * the COM task allocator, as the NAP headers need them on Linux.
+ *
+ * On Windows these come from windows.h, winerror.h, guiddef.h, unknwn.h and
+ * objbase.h.  Here every type has a fixed width so that structures match the
+ * Windows x64 layouts on LP64 Linux: DWORD and HRESULT are 32 bits (not
+ * long), and WCHAR is a 16-bit UTF-16 code unit (not wchar_t), so that
+ * u"text" literals can be passed where a Windows API takes a WCHAR string.
+ *
+ * When a Windows header set is already in use (_WIN32, or Wine's or
+ * mingw-w64's windef.h included first) this header defers to it.
+ */
+#ifndef NAPWINBASE_H
+#define NAPWINBASE_H
+
+#if defined(_WIN32) || defined(_WINDEF_) || defined(_WINDEF_H)
+#include <windows.h>
+#include <objbase.h>
+#else
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+#define EXTERN_C extern "C"
+#else
+#define EXTERN_C extern
+#endif
+
+/* x86-64 has one calling convention, so these decorate nothing. */
+#define WINAPI
+#define STDMETHODCALLTYPE
+#define BEGIN_INTERFACE
+#define END_INTERFACE
+
+/* Marks the library's exported functions and objects. */
+#if defined(__GNUC__)
+#define NAPAPI __attribute__((visibility("default")))
+#else
+#define NAPAPI
+#endif
+
+#define VOID void
+#define CONST const
+
+typedef uint8_t BYTE;
+typedef uint8_t UINT8;
+typedef uint16_t UINT16;
+typedef uint32_t UINT32;
+typedef uint64_t UINT64;
+typedef uint16_t WORD;
+typedef uint32_t DWORD;
+typedef uint32_t ULONG;
+typedef int32_t LONG;
+typedef int32_t INT;
+typedef uint32_t UINT;
+typedef int32_t BOOL;
+typedef int32_t WINBOOL;
+typedef int32_t HRESULT;
+typedef size_t SIZE_T;
+typedef void *PVOID;
+typedef void *LPVOID;
+typedef void *HANDLE;
+
+/* C++ has a distinct char16_t type for u"" literals; C's is uint16_t. */
+#ifdef __cplusplus
+typedef char16_t WCHAR;
+#else
+typedef uint16_t WCHAR;
+#endif
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+
+/* 100-nanosecond intervals since 1601-01-01 UTC, low word first. */
+typedef struct _FILETIME {
+    DWORD dwLowDateTime;
+    DWORD dwHighDateTime;
+} FILETIME, *PFILETIME, *LPFILETIME;
+
+typedef struct _GUID {
+    uint32_t Data1;
+    uint16_t Data2;
+    uint16_t Data3;
+    uint8_t Data4[8];
+} GUID;
+typedef GUID IID;
+typedef GUID CLSID;
+
+/* COM passes GUIDs by reference: a pointer in C, a reference in C++. */
+#ifdef __cplusplus
+typedef const GUID &REFGUID;
+typedef const IID &REFIID;
+typedef const CLSID &REFCLSID;
+inline int IsEqualGUID(REFGUID a, REFGUID b)
+{
+    return memcmp(&a, &b, sizeof(GUID)) == 0;
+}
+#else
+typedef const GUID *REFGUID;
+typedef const IID *REFIID;
+typedef const CLSID *REFCLSID;
+static inline int IsEqualGUID(REFGUID a, REFGUID b)
+{
+    return memcmp(a, b, sizeof(GUID)) == 0;
+}
+#endif
+#define IsEqualIID(a, b) IsEqualGUID(a, b)
+#define IsEqualCLSID(a, b) IsEqualGUID(a, b)
+
+/* HRESULT: bit 31 is failure, bits 16-26 the facility, bits 0-15 the code. */
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+#define HRESULT_CODE(hr) ((hr) & 0xFFFF)
+#define HRESULT_FACILITY(hr) (((hr) >> 16) & 0x1FFF)
+#define FACILITY_NULL 0
+#define FACILITY_ITF 4
+#define FACILITY_WIN32 7
+#define HRESULT_FROM_WIN32(x)                                               \
+    ((HRESULT)(x) <= 0 ? (HRESULT)(x)                                       \
+                       : (HRESULT)(((uint32_t)(x) & 0x0000FFFFu) |          \
+                                   (FACILITY_WIN32 << 16) | 0x80000000u))
+
+#define S_OK ((HRESULT)0x00000000)
+#define S_FALSE ((HRESULT)0x00000001)
+#define E_NOTIMPL ((HRESULT)0x80004001)
+#define E_NOINTERFACE ((HRESULT)0x80004002)
+#define E_POINTER ((HRESULT)0x80004003)
+#define E_ABORT ((HRESULT)0x80004004)
+#define E_FAIL ((HRESULT)0x80004005)
+#define E_UNEXPECTED ((HRESULT)0x8000FFFF)
+#define E_ACCESSDENIED ((HRESULT)0x80070005)
+#define E_HANDLE ((HRESULT)0x80070006)
+#define E_OUTOFMEMORY ((HRESULT)0x8007000E)
+#define E_INVALIDARG ((HRESULT)0x80070057)
+
+#define ERROR_SUCCESS 0L
+#define ERROR_FILE_NOT_FOUND 2L
+#define ERROR_ACCESS_DENIED 5L
+#define ERROR_INVALID_HANDLE 6L
+#define ERROR_NOT_ENOUGH_MEMORY 8L
+#define ERROR_OUTOFMEMORY 14L
+#define ERROR_INVALID_PARAMETER 87L
+#define ERROR_ALREADY_INITIALIZED 1247L
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* IUnknown: the root of every COM interface. */
+#ifndef __IUnknown_FWD_DEFINED__
+#define __IUnknown_FWD_DEFINED__
+typedef struct IUnknown IUnknown;
+#endif
+
+typedef struct IUnknownVtbl {
+    BEGIN_INTERFACE
+    HRESULT(STDMETHODCALLTYPE *QueryInterface)(IUnknown *This, REFIID riid,
+                                               void **ppvObject);
+    ULONG(STDMETHODCALLTYPE *AddRef)(IUnknown *This);
+    ULONG(STDMETHODCALLTYPE *Release)(IUnknown *This);
+    END_INTERFACE
+} IUnknownVtbl;
+
+struct IUnknown {
+    const struct IUnknownVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IUnknown_QueryInterface(This, riid, ppvObject)                      \
+    ((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IUnknown_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IUnknown_Release(This) ((This)->lpVtbl->Release(This))
+#endif
+
+/* {00000000-0000-0000-C000-000000000046} */
+EXTERN_C NAPAPI const IID IID_IUnknown;
+
+/*
+ * The COM task allocator.  Blocks are plain malloc blocks, so a block from
+ * CoTaskMemAlloc may also be released by free() and vice versa.
+ */
+#if defined(__GNUC__)
+NAPAPI LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
+    __attribute__((malloc, warn_unused_result, alloc_size(1)));
+#else
+NAPAPI LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb);
+#endif
+NAPAPI LPVOID WINAPI CoTaskMemRealloc(LPVOID pv, SIZE_T cb);
+NAPAPI VOID WINAPI CoTaskMemFree(LPVOID pv);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* Windows headers */
+#endif /* NAPWINBASE_H */

@@ -1,0 +1,257 @@
+/*
+ * check_taskmem.c - tests of the COM task allocator (lib/taskmem.c): the
+ * Windows edge cases of CoTaskMemAlloc/Realloc/Free and the failure seam.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "naputil.h"
+#include "taskmem.h"
+#include "testutil.h"
+
+START_TEST(alloc_zero_gives_unique_blocks)
+{
+    void *a = CoTaskMemAlloc(0);
+    void *b = CoTaskMemAlloc(0);
+
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_ne(a, b);
+    CoTaskMemFree(a);
+    CoTaskMemFree(b);
+}
+END_TEST
+
+START_TEST(alloc_gives_writable_block)
+{
+    unsigned char *p = CoTaskMemAlloc(4096);
+
+    ck_assert_ptr_nonnull(p);
+    memset(p, 0x5A, 4096);
+    ck_assert_int_eq(p[4095], 0x5A);
+    CoTaskMemFree(p);
+}
+END_TEST
+
+/* No hidden header: the two heaps are one. */
+START_TEST(blocks_mix_with_malloc_and_free)
+{
+    long before = live_heap_blocks();
+    void *from_com = CoTaskMemAlloc(32);
+    void *from_c = malloc(32);
+    long after;
+
+    free(from_com);
+    CoTaskMemFree(from_c);
+    after = live_heap_blocks();
+    ck_assert_ptr_nonnull(from_com);
+    ck_assert_ptr_nonnull(from_c);
+    ck_assert_int_eq(after, before);
+}
+END_TEST
+
+/*
+ * The sizes go through volatile variables: given a constant, the compiler
+ * rightly rejects the call at compile time thanks to CoTaskMemAlloc's
+ * alloc_size attribute.
+ */
+static volatile SIZE_T just_too_big = (SIZE_T)PTRDIFF_MAX + 1;
+static volatile SIZE_T largest_size = SIZE_MAX;
+
+START_TEST(alloc_refuses_sizes_past_ptrdiff_max)
+{
+    ck_assert_ptr_null(CoTaskMemAlloc(just_too_big));
+    ck_assert_ptr_null(CoTaskMemAlloc(largest_size));
+}
+END_TEST
+
+START_TEST(free_null_does_nothing)
+{
+    CoTaskMemFree(NULL);
+}
+END_TEST
+
+START_TEST(realloc_null_allocates)
+{
+    unsigned char *p = CoTaskMemRealloc(NULL, 64);
+    void *empty_a = CoTaskMemRealloc(NULL, 0);
+    void *empty_b = CoTaskMemRealloc(NULL, 0);
+
+    ck_assert_ptr_nonnull(p);
+    memset(p, 1, 64);
+    ck_assert_ptr_nonnull(empty_a);
+    ck_assert_ptr_nonnull(empty_b);
+    ck_assert_ptr_ne(empty_a, empty_b);
+    CoTaskMemFree(p);
+    CoTaskMemFree(empty_a);
+    CoTaskMemFree(empty_b);
+}
+END_TEST
+
+START_TEST(realloc_to_zero_frees)
+{
+    long before = live_heap_blocks();
+    void *p = CoTaskMemAlloc(1000);
+    void *result = CoTaskMemRealloc(p, 0);
+    long after = live_heap_blocks();
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_null(result);
+    ck_assert_int_eq(after, before);
+}
+END_TEST
+
+START_TEST(realloc_keeps_contents)
+{
+    unsigned char *p = CoTaskMemAlloc(16);
+    unsigned char *q;
+    int i;
+
+    ck_assert_ptr_nonnull(p);
+    for (i = 0; i < 16; i++)
+        p[i] = (unsigned char)i;
+    q = CoTaskMemRealloc(p, 100000);
+    ck_assert_ptr_nonnull(q);
+    for (i = 0; i < 16; i++)
+        ck_assert_int_eq(q[i], i);
+    q = CoTaskMemRealloc(q, 4);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_int_eq(q[3], 3);
+    CoTaskMemFree(q);
+}
+END_TEST
+
+START_TEST(realloc_refusal_keeps_block)
+{
+    unsigned char *p = CoTaskMemAlloc(8);
+
+    ck_assert_ptr_nonnull(p);
+    memcpy(p, "napblock", 8);
+    ck_assert_ptr_null(CoTaskMemRealloc(p, just_too_big));
+    ck_assert_ptr_null(CoTaskMemRealloc(p, largest_size));
+    ck_assert_mem_eq(p, "napblock", 8);
+    CoTaskMemFree(p);
+}
+END_TEST
+
+START_TEST(realloc_failure_keeps_block)
+{
+    unsigned char *p = CoTaskMemAlloc(8);
+
+    ck_assert_ptr_nonnull(p);
+    memcpy(p, "napblock", 8);
+    taskmem_fail_nth_allocation(1);
+    ck_assert_ptr_null(CoTaskMemRealloc(p, 64));
+    ck_assert(taskmem_failure_happened());
+    ck_assert_mem_eq(p, "napblock", 8);
+    CoTaskMemFree(p);
+}
+END_TEST
+
+START_TEST(seam_fails_exactly_the_nth_allocation)
+{
+    void *first, *second, *third;
+
+    taskmem_fail_nth_allocation(2);
+    first = CoTaskMemAlloc(10);
+    ck_assert(!taskmem_failure_happened());
+    second = CoTaskMemAlloc(10);
+    ck_assert(taskmem_failure_happened());
+    third = CoTaskMemAlloc(10);
+    ck_assert_ptr_nonnull(first);
+    ck_assert_ptr_null(second);
+    ck_assert_ptr_nonnull(third);
+    CoTaskMemFree(first);
+    CoTaskMemFree(third);
+}
+END_TEST
+
+START_TEST(seam_disarmed_by_zero)
+{
+    void *p;
+
+    taskmem_fail_nth_allocation(1);
+    taskmem_fail_nth_allocation(0);
+    p = CoTaskMemAlloc(10);
+    ck_assert_ptr_nonnull(p);
+    ck_assert(!taskmem_failure_happened());
+    CoTaskMemFree(p);
+}
+END_TEST
+
+#define SEAM_THREADS 4
+#define SEAM_ALLOCATIONS 2000
+
+static void *allocate_many(void *failures)
+{
+    int i;
+
+    for (i = 0; i < SEAM_ALLOCATIONS; i++) {
+        void *p = CoTaskMemAlloc(24);
+
+        if (p == NULL)
+            (*(int *)failures)++;
+        CoTaskMemFree(p);
+    }
+    return NULL;
+}
+
+/* With threads racing through the seam, one and only one allocation fails. */
+START_TEST(seam_fails_once_under_threads)
+{
+    pthread_t threads[SEAM_THREADS];
+    int failures[SEAM_THREADS] = {0};
+    int i, total = 0;
+
+    taskmem_fail_nth_allocation(SEAM_THREADS * SEAM_ALLOCATIONS / 2);
+    for (i = 0; i < SEAM_THREADS; i++)
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, allocate_many, &failures[i]), 0);
+    for (i = 0; i < SEAM_THREADS; i++) {
+        pthread_join(threads[i], NULL);
+        total += failures[i];
+    }
+    ck_assert_int_eq(total, 1);
+    ck_assert(taskmem_failure_happened());
+}
+END_TEST
+
+static Suite *taskmem_suite(void)
+{
+    Suite *suite = suite_create("taskmem");
+    TCase *alloc = tcase_create("CoTaskMemAlloc");
+    TCase *realloc_case = tcase_create("CoTaskMemRealloc");
+    TCase *seam = tcase_create("seam");
+
+    tcase_add_checked_fixture(alloc, reset_allocation_seam, reset_allocation_seam);
+    tcase_add_checked_fixture(realloc_case, reset_allocation_seam, reset_allocation_seam);
+    tcase_add_checked_fixture(seam, reset_allocation_seam, reset_allocation_seam);
+
+    tcase_add_test(alloc, alloc_zero_gives_unique_blocks);
+    tcase_add_test(alloc, alloc_gives_writable_block);
+    tcase_add_test(alloc, blocks_mix_with_malloc_and_free);
+    tcase_add_test(alloc, alloc_refuses_sizes_past_ptrdiff_max);
+    tcase_add_test(alloc, free_null_does_nothing);
+    suite_add_tcase(suite, alloc);
+
+    tcase_add_test(realloc_case, realloc_null_allocates);
+    tcase_add_test(realloc_case, realloc_to_zero_frees);
+    tcase_add_test(realloc_case, realloc_keeps_contents);
+    tcase_add_test(realloc_case, realloc_refusal_keeps_block);
+    tcase_add_test(realloc_case, realloc_failure_keeps_block);
+    suite_add_tcase(suite, realloc_case);
+
+    tcase_add_test(seam, seam_fails_exactly_the_nth_allocation);
+    tcase_add_test(seam, seam_disarmed_by_zero);
+    tcase_add_test(seam, seam_fails_once_under_threads);
+    suite_add_tcase(suite, seam);
+    return suite;
+}
+
+int main(void)
+{
+    return run_suite(taskmem_suite());
+}

@@ -1,0 +1,44 @@
+/*
+ * testutil.h - helpers shared by the Check programs: running a suite,
+ * counting heap blocks so that a test fails on a leak even without valgrind,
+ * and driving a call through every allocation failure it can meet.
+ */
+#ifndef NAPUTIL_TESTUTIL_H
+#define NAPUTIL_TESTUTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include "naputil.h"
+
+/*
+ * Blocks of the C heap allocated and not yet freed by this program.  The
+ * test programs are linked with --wrap for malloc, calloc, realloc and free,
+ * so every allocation of the library and of the tests is counted; a window
+ * that starts and ends with the same count leaked nothing.
+ */
+long live_heap_blocks(void);
+
+/* Disarms the allocation seam; a checked fixture for every test case. */
+void reset_allocation_seam(void);
+
+/*
+ * One attempt of an allocating call: stores what the call returned through
+ * its out-pointer in *out, and returns the call's HRESULT.
+ */
+typedef HRESULT (*alloc_attempt)(void **out);
+/* Releases what a successful attempt returned. */
+typedef void (*alloc_release)(void *out);
+
+/*
+ * Makes the 1st, 2nd, ... allocation of attempt fail in turn until the call
+ * succeeds.  Asserts that every failure gives E_OUTOFMEMORY, a NULL
+ * out-pointer and an unchanged heap, and that the final success releases
+ * cleanly.  Returns the number of allocation points that were failed.
+ */
+unsigned exercise_allocation_failures(alloc_attempt attempt, alloc_release release);
+
+/* Runs the suite as CK_ENV says; the process exit status. */
+int run_suite(Suite *suite);
+
+#endif /* NAPUTIL_TESTUTIL_H */
