@@ -1,2 +1,381 @@
-/* placeholder */
-int main(void) { return 0; }
+/*
+ * check_layout.c - tests that the public headers match Windows: every
+ * structure size and field offset of the Windows x64 layout, every vtable
+ * slot in IDL order, and the values of the constants, enumerations,
+ * HRESULTs and interface IDs.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define COBJMACROS
+#include "naputil.h"
+#include "napmicrosoftvendorids.h"
+#include "testutil.h"
+
+struct expectation {
+    const char *name;
+    unsigned long long actual;
+    unsigned long long expected;
+};
+
+#define COUNT_OF(array) ((int)(sizeof(array) / sizeof((array)[0])))
+#define SIZE(type, expected) {"sizeof(" #type ")", sizeof(type), expected}
+#define OFFSET(type, field, expected) {#type "." #field, offsetof(type, field), expected}
+#define SLOT(vtbl, method, slot) \
+    {#vtbl "." #method, offsetof(vtbl, method) / sizeof(void *), slot}
+#define VALUE(name, expected) {#name, (unsigned long long)(name), expected}
+
+static void check_expectation(const struct expectation *e)
+{
+    ck_assert_msg(e->actual == e->expected, "%s is %llu, expected %llu", e->name, e->actual,
+                  e->expected);
+}
+
+/* The Windows x64 layouts (LP64 Linux gives the same). */
+static const struct expectation layouts[] = {
+    SIZE(BYTE, 1), SIZE(UINT16, 2), SIZE(UINT32, 4), SIZE(DWORD, 4), SIZE(ULONG, 4),
+    SIZE(HRESULT, 4), SIZE(BOOL, 4), SIZE(WCHAR, 2), SIZE(HANDLE, 8),
+    SIZE(GUID, 16), OFFSET(GUID, Data1, 0), OFFSET(GUID, Data2, 4), OFFSET(GUID, Data3, 6),
+    OFFSET(GUID, Data4, 8),
+    SIZE(FILETIME, 8), OFFSET(FILETIME, dwLowDateTime, 0), OFFSET(FILETIME, dwHighDateTime, 4),
+    SIZE(IsolationState, 4), SIZE(FailureCategory, 4), SIZE(SoHAttributeType, 4),
+    SIZE(CountedString, 16), OFFSET(CountedString, length, 0), OFFSET(CountedString, string, 8),
+    SIZE(ResultCodes, 16), OFFSET(ResultCodes, count, 0), OFFSET(ResultCodes, results, 8),
+    SIZE(FixupInfo, 32), OFFSET(FixupInfo, state, 0), OFFSET(FixupInfo, percentage, 4),
+    OFFSET(FixupInfo, resultCodes, 8), OFFSET(FixupInfo, fixupMsgId, 24),
+    SIZE(IsolationInfo, 32), OFFSET(IsolationInfo, isolationState, 0),
+    OFFSET(IsolationInfo, probEndTime, 4), OFFSET(IsolationInfo, failureUrl, 16),
+    SIZE(IsolationInfoEx, 32), OFFSET(IsolationInfoEx, isolationState, 0),
+    OFFSET(IsolationInfoEx, extendedIsolationState, 4), OFFSET(IsolationInfoEx, probEndTime, 8),
+    OFFSET(IsolationInfoEx, failureUrl, 16),
+    SIZE(FailureCategoryMapping, 20), OFFSET(FailureCategoryMapping, mappingCompliance, 0),
+    SIZE(CorrelationId, 24), OFFSET(CorrelationId, connId, 0),
+    OFFSET(CorrelationId, timeStamp, 16),
+    SIZE(Ipv4Address, 4), SIZE(Ipv6Address, 16),
+    SIZE(SystemHealthAgentState, 64), OFFSET(SystemHealthAgentState, id, 0),
+    OFFSET(SystemHealthAgentState, shaResultCodes, 8),
+    OFFSET(SystemHealthAgentState, failureCategory, 24),
+    OFFSET(SystemHealthAgentState, fixupInfo, 32),
+    SIZE(SoHAttribute, 16), OFFSET(SoHAttribute, type, 0), OFFSET(SoHAttribute, size, 2),
+    OFFSET(SoHAttribute, value, 8),
+    SIZE(SoH, 16), OFFSET(SoH, count, 0), OFFSET(SoH, attributes, 8),
+    SIZE(SoHRequest, 16), SIZE(SoHResponse, 16),
+    SIZE(NetworkSoH, 16), OFFSET(NetworkSoH, size, 0), OFFSET(NetworkSoH, data, 8),
+    SIZE(NetworkSoHRequest, 16), SIZE(NetworkSoHResponse, 16),
+    SIZE(PrivateData, 16), OFFSET(PrivateData, size, 0), OFFSET(PrivateData, data, 8),
+    SIZE(NapComponentRegistrationInfo, 120), OFFSET(NapComponentRegistrationInfo, id, 0),
+    OFFSET(NapComponentRegistrationInfo, friendlyName, 8),
+    OFFSET(NapComponentRegistrationInfo, description, 24),
+    OFFSET(NapComponentRegistrationInfo, version, 40),
+    OFFSET(NapComponentRegistrationInfo, vendorName, 56),
+    OFFSET(NapComponentRegistrationInfo, infoClsid, 72),
+    OFFSET(NapComponentRegistrationInfo, configClsid, 88),
+    OFFSET(NapComponentRegistrationInfo, registrationDate, 104),
+    OFFSET(NapComponentRegistrationInfo, componentType, 112),
+    SIZE(Connections, 16), OFFSET(Connections, count, 0), OFFSET(Connections, connections, 8),
+    SIZE(SoHAttributeValue, 16), OFFSET(SoHAttributeValue, idVal, 0),
+    OFFSET(SoHAttributeValue, v4AddressesVal.count, 0),
+    OFFSET(SoHAttributeValue, v4AddressesVal.addresses, 8),
+    OFFSET(SoHAttributeValue, v6AddressesVal.count, 0),
+    OFFSET(SoHAttributeValue, v6AddressesVal.addresses, 8),
+    OFFSET(SoHAttributeValue, codesVal.count, 0), OFFSET(SoHAttributeValue, codesVal.results, 8),
+    OFFSET(SoHAttributeValue, dateTimeVal, 0),
+    OFFSET(SoHAttributeValue, vendorSpecificVal.vendorId, 0),
+    OFFSET(SoHAttributeValue, vendorSpecificVal.size, 4),
+    OFFSET(SoHAttributeValue, vendorSpecificVal.vendorSpecificData, 8),
+    OFFSET(SoHAttributeValue, uint8Val, 0), OFFSET(SoHAttributeValue, octetStringVal.size, 0),
+    OFFSET(SoHAttributeValue, octetStringVal.data, 8),
+};
+
+START_TEST(layout_matches_windows)
+{
+    check_expectation(&layouts[_i]);
+}
+END_TEST
+
+/* Methods sit in IDL order, IUnknown's three first. */
+static const struct expectation slots[] = {
+    SLOT(IUnknownVtbl, QueryInterface, 0), SLOT(IUnknownVtbl, AddRef, 1),
+    SLOT(IUnknownVtbl, Release, 2),
+    SLOT(INapEnforcementClientBindingVtbl, QueryInterface, 0),
+    SLOT(INapEnforcementClientBindingVtbl, AddRef, 1),
+    SLOT(INapEnforcementClientBindingVtbl, Release, 2),
+    SLOT(INapEnforcementClientBindingVtbl, Initialize, 3),
+    SLOT(INapEnforcementClientBindingVtbl, Uninitialize, 4),
+    SLOT(INapEnforcementClientBindingVtbl, CreateConnection, 5),
+    SLOT(INapEnforcementClientBindingVtbl, GetSoHRequest, 6),
+    SLOT(INapEnforcementClientBindingVtbl, ProcessSoHResponse, 7),
+    SLOT(INapEnforcementClientBindingVtbl, NotifyConnectionStateDown, 8),
+    SLOT(INapEnforcementClientBindingVtbl, NotifySoHChangeFailure, 9),
+    {"sizeof(INapEnforcementClientBindingVtbl)", sizeof(INapEnforcementClientBindingVtbl), 80},
+    SLOT(INapEnforcementClientCallbackVtbl, QueryInterface, 0),
+    SLOT(INapEnforcementClientCallbackVtbl, AddRef, 1),
+    SLOT(INapEnforcementClientCallbackVtbl, Release, 2),
+    SLOT(INapEnforcementClientCallbackVtbl, NotifySoHChange, 3),
+    SLOT(INapEnforcementClientCallbackVtbl, GetConnections, 4),
+    {"sizeof(INapEnforcementClientCallbackVtbl)", sizeof(INapEnforcementClientCallbackVtbl), 40},
+    SLOT(INapEnforcementClientConnectionVtbl, QueryInterface, 0),
+    SLOT(INapEnforcementClientConnectionVtbl, AddRef, 1),
+    SLOT(INapEnforcementClientConnectionVtbl, Release, 2),
+    SLOT(INapEnforcementClientConnectionVtbl, Initialize, 3),
+    SLOT(INapEnforcementClientConnectionVtbl, SetMaxSize, 4),
+    SLOT(INapEnforcementClientConnectionVtbl, GetMaxSize, 5),
+    SLOT(INapEnforcementClientConnectionVtbl, SetFlags, 6),
+    SLOT(INapEnforcementClientConnectionVtbl, GetFlags, 7),
+    SLOT(INapEnforcementClientConnectionVtbl, SetConnectionId, 8),
+    SLOT(INapEnforcementClientConnectionVtbl, GetConnectionId, 9),
+    SLOT(INapEnforcementClientConnectionVtbl, GetCorrelationId, 10),
+    SLOT(INapEnforcementClientConnectionVtbl, GetStringCorrelationId, 11),
+    SLOT(INapEnforcementClientConnectionVtbl, SetCorrelationId, 12),
+    SLOT(INapEnforcementClientConnectionVtbl, SetSoHRequest, 13),
+    SLOT(INapEnforcementClientConnectionVtbl, GetSoHRequest, 14),
+    SLOT(INapEnforcementClientConnectionVtbl, SetSoHResponse, 15),
+    SLOT(INapEnforcementClientConnectionVtbl, GetSoHResponse, 16),
+    SLOT(INapEnforcementClientConnectionVtbl, SetIsolationInfo, 17),
+    SLOT(INapEnforcementClientConnectionVtbl, GetIsolationInfo, 18),
+    SLOT(INapEnforcementClientConnectionVtbl, SetPrivateData, 19),
+    SLOT(INapEnforcementClientConnectionVtbl, GetPrivateData, 20),
+    SLOT(INapEnforcementClientConnectionVtbl, SetEnforcerPrivateData, 21),
+    SLOT(INapEnforcementClientConnectionVtbl, GetEnforcerPrivateData, 22),
+    {"sizeof(INapEnforcementClientConnectionVtbl)", sizeof(INapEnforcementClientConnectionVtbl),
+     23 * 8},
+    SLOT(INapEnforcementClientConnection2Vtbl, QueryInterface, 0),
+    SLOT(INapEnforcementClientConnection2Vtbl, AddRef, 1),
+    SLOT(INapEnforcementClientConnection2Vtbl, Release, 2),
+    SLOT(INapEnforcementClientConnection2Vtbl, Initialize, 3),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetMaxSize, 4),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetMaxSize, 5),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetFlags, 6),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetFlags, 7),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetConnectionId, 8),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetConnectionId, 9),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetCorrelationId, 10),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetStringCorrelationId, 11),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetCorrelationId, 12),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetSoHRequest, 13),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetSoHRequest, 14),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetSoHResponse, 15),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetSoHResponse, 16),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetIsolationInfo, 17),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetIsolationInfo, 18),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetPrivateData, 19),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetPrivateData, 20),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetEnforcerPrivateData, 21),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetEnforcerPrivateData, 22),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetIsolationInfoEx, 23),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetIsolationInfoEx, 24),
+    SLOT(INapEnforcementClientConnection2Vtbl, GetInstalledShvs, 25),
+    SLOT(INapEnforcementClientConnection2Vtbl, SetInstalledShvs, 26),
+    {"sizeof(INapEnforcementClientConnection2Vtbl)",
+     sizeof(INapEnforcementClientConnection2Vtbl), 27 * 8},
+};
+
+START_TEST(vtable_slots_in_idl_order)
+{
+    check_expectation(&slots[_i]);
+}
+END_TEST
+
+static const struct expectation constants[] = {
+    VALUE(freshSoHRequest, 1), VALUE(shaFixup, 1), VALUE(percentageNotSupported, 101),
+    VALUE(maxSoHAttributeCount, 100), VALUE(maxSoHAttributeSize, 4000),
+    VALUE(minNetworkSoHSize, 12), VALUE(maxNetworkSoHSize, 4000),
+    VALUE(maxDwordCountPerSoHAttribute, 1000), VALUE(maxIpv4CountPerSoHAttribute, 1000),
+    VALUE(maxIpv6CountPerSoHAttribute, 250), VALUE(maxStringLength, 1024),
+    VALUE(maxStringLengthInBytes, 2050), VALUE(maxSystemHealthEntityCount, 20),
+    VALUE(maxEnforcerCount, 20), VALUE(maxPrivateDataSize, 200),
+    VALUE(maxConnectionCountPerEnforcer, 20), VALUE(maxCachedSoHCount, 8000),
+    VALUE(failureCategoryCount, 5), VALUE(ComponentTypeEnforcementClientSoH, 1),
+    VALUE(ComponentTypeEnforcementClientRp, 2), VALUE(defaultProtocolMaxSize, 4000),
+    VALUE(minProtocolMaxSize, 300), VALUE(maxProtocolMaxSize, 0xFFFF),
+    VALUE(isolationStateNotRestricted, 1), VALUE(isolationStateInProbation, 2),
+    VALUE(isolationStateRestrictedAccess, 3), VALUE(extendedIsolationStateNoData, 0),
+    VALUE(extendedIsolationStateTransition, 1), VALUE(extendedIsolationStateInfected, 2),
+    VALUE(extendedIsolationStateUnknown, 3), VALUE(tracingLevelUndefined, 0),
+    VALUE(tracingLevelBasic, 1), VALUE(tracingLevelAdvanced, 2), VALUE(tracingLevelDebug, 3),
+    VALUE(failureCategoryNone, 0), VALUE(failureCategoryOther, 1),
+    VALUE(failureCategoryClientComponent, 2), VALUE(failureCategoryClientCommunication, 3),
+    VALUE(failureCategoryServerComponent, 4), VALUE(failureCategoryServerCommunication, 5),
+    VALUE(fixupStateSuccess, 0), VALUE(fixupStateInProgress, 1),
+    VALUE(fixupStateCouldNotUpdate, 2), VALUE(napNotifyTypeUnknown, 0),
+    VALUE(napNotifyTypeServiceState, 1), VALUE(napNotifyTypeQuarState, 2),
+    VALUE(remoteConfigTypeMachine, 1), VALUE(remoteConfigTypeConfigBlob, 2),
+    VALUE(sohAttributeTypeSystemHealthId, 2), VALUE(sohAttributeTypeIpv4FixupServers, 3),
+    VALUE(sohAttributeTypeComplianceResultCodes, 4), VALUE(sohAttributeTypeTimeOfLastUpdate, 5),
+    VALUE(sohAttributeTypeClientId, 6), VALUE(sohAttributeTypeVendorSpecific, 7),
+    VALUE(sohAttributeTypeHealthClass, 8), VALUE(sohAttributeTypeSoftwareVersion, 9),
+    VALUE(sohAttributeTypeProductName, 10), VALUE(sohAttributeTypeHealthClassStatus, 11),
+    VALUE(sohAttributeTypeSoHGenerationTime, 12), VALUE(sohAttributeTypeErrorCodes, 13),
+    VALUE(sohAttributeTypeFailureCategory, 14), VALUE(sohAttributeTypeIpv6FixupServers, 15),
+    VALUE(sohAttributeTypeExtendedIsolationState, 16), VALUE(healthClassFirewall, 0),
+    VALUE(healthClassPatchLevel, 1), VALUE(healthClassAntiVirus, 2),
+    VALUE(healthClassCriticalUpdate, 3), VALUE(healthClassReserved, 128),
+    VALUE(MicrosoftVendorId, 0x137), VALUE(NapSystemId, 0x13700),
+    VALUE(NapDhcpEnforcementId, 0x13701), VALUE(NapRasEnforcementId, 0x13702),
+    VALUE(NapIpsecEnforcementId, 0x13703), VALUE(Nap8021xEnforcementId, 0x13704),
+    VALUE(NapAnywhereAccessEnforcementId, 0x13705), VALUE(NapIsaEnforcementId, 0x13706),
+    VALUE(NapEapEnforcementId, 0x13707), VALUE(NapOutOfBoxSystemHealthId, 0x13780),
+    VALUE(NapSmsSystemHealthId, 0x13781), VALUE(NapFCSv1SystemHealthId, 0x13782),
+    VALUE(NapFCSv2SystemHealthId, 0x13783), VALUE(NapTpmSystemHealthId, 0x13784),
+};
+
+START_TEST(constants_have_windows_values)
+{
+    check_expectation(&constants[_i]);
+}
+END_TEST
+
+/* HRESULTs compared as their 32-bit patterns. */
+#define CODE(name, expected) {#name, (uint32_t)(name), expected}
+
+static const struct expectation hresults[] = {
+    CODE(S_OK, 0), CODE(S_FALSE, 1), CODE(E_NOTIMPL, 0x80004001),
+    CODE(E_NOINTERFACE, 0x80004002), CODE(E_POINTER, 0x80004003), CODE(E_ABORT, 0x80004004),
+    CODE(E_FAIL, 0x80004005), CODE(E_UNEXPECTED, 0x8000FFFF), CODE(E_ACCESSDENIED, 0x80070005),
+    CODE(E_HANDLE, 0x80070006), CODE(E_OUTOFMEMORY, 0x8007000E), CODE(E_INVALIDARG, 0x80070057),
+    CODE(HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED), 0x800704DF),
+    CODE(HRESULT_FROM_WIN32(ERROR_SUCCESS), 0),
+    CODE(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER), 0x80070057),
+    CODE(HRESULT_FROM_WIN32(E_FAIL), 0x80004005),
+    CODE(NAP_E_INVALID_PACKET, 0x80270001), CODE(NAP_E_MISSING_SOH, 0x80270002),
+    CODE(NAP_E_CONFLICTING_ID, 0x80270003), CODE(NAP_E_NO_CACHED_SOH, 0x80270004),
+    CODE(NAP_E_STILL_BOUND, 0x80270005), CODE(NAP_E_NOT_REGISTERED, 0x80270006),
+    CODE(NAP_E_NOT_INITIALIZED, 0x80270007), CODE(NAP_E_MISMATCHED_ID, 0x80270008),
+    CODE(NAP_E_NOT_PENDING, 0x80270009), CODE(NAP_E_ID_NOT_FOUND, 0x8027000A),
+    CODE(NAP_E_MAXSIZE_TOO_SMALL, 0x8027000B), CODE(NAP_E_SERVICE_NOT_RUNNING, 0x8027000C),
+    CODE(NAP_S_CERT_ALREADY_PRESENT, 0x0027000D), CODE(NAP_E_ENTITY_DISABLED, 0x8027000E),
+    CODE(NAP_E_NETSH_GROUPPOLICY_ERROR, 0x8027000F), CODE(NAP_E_TOO_MANY_CALLS, 0x80270010),
+    CODE(NAP_E_SHV_CONFIG_EXISTED, 0x80270011), CODE(NAP_E_SHV_CONFIG_NOT_FOUND, 0x80270012),
+    CODE(NAP_E_SHV_TIMEOUT, 0x80270013),
+};
+
+START_TEST(hresults_have_windows_values)
+{
+    check_expectation(&hresults[_i]);
+}
+END_TEST
+
+START_TEST(succeeded_and_failed)
+{
+    ck_assert(SUCCEEDED(S_OK));
+    ck_assert(SUCCEEDED(S_FALSE));
+    ck_assert(SUCCEEDED(NAP_S_CERT_ALREADY_PRESENT));
+    ck_assert(FAILED(E_INVALIDARG));
+    ck_assert(FAILED(NAP_E_INVALID_PACKET));
+    ck_assert(FAILED(HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED)));
+    ck_assert(!FAILED(S_OK));
+    ck_assert_int_eq(HRESULT_FACILITY(NAP_E_MISSING_SOH), FACILITY_NAP);
+    ck_assert_int_eq(HRESULT_CODE(E_INVALIDARG), ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+/* The registry form of a GUID, as the documentation writes it. */
+static void format_guid(const GUID *guid, char text[37])
+{
+    snprintf(text, 37, "%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X",
+             (unsigned)guid->Data1, guid->Data2, guid->Data3, guid->Data4[0], guid->Data4[1],
+             guid->Data4[2], guid->Data4[3], guid->Data4[4], guid->Data4[5], guid->Data4[6],
+             guid->Data4[7]);
+}
+
+static const struct {
+    const IID *iid;
+    const char *text;
+} iids[] = {
+    {&IID_IUnknown, "00000000-0000-0000-C000-000000000046"},
+    {&IID_INapEnforcementClientBinding, "92B93223-7487-42D9-9A91-5B8507720384"},
+    {&IID_INapEnforcementClientCallback, "F5A0B90A-83A1-4F76-BA3F-025418682814"},
+    {&IID_INapEnforcementClientConnection, "FB3A3505-DDB1-468A-B307-F328A57419D8"},
+    {&IID_INapEnforcementClientConnection2, "BD244906-70DD-4690-BEEA-648653393500"},
+};
+
+START_TEST(iids_have_documented_values)
+{
+    char text[37];
+
+    format_guid(iids[_i].iid, text);
+    ck_assert_str_eq(text, iids[_i].text);
+}
+END_TEST
+
+START_TEST(is_equal_guid_compares_all_bytes)
+{
+    IID copy = IID_INapEnforcementClientConnection;
+
+    ck_assert(IsEqualIID(&copy, &IID_INapEnforcementClientConnection));
+    ck_assert(IsEqualGUID(&IID_IUnknown, &IID_IUnknown));
+    copy.Data4[7] ^= 1;
+    ck_assert(!IsEqualIID(&copy, &IID_INapEnforcementClientConnection));
+    ck_assert(!IsEqualCLSID(&IID_INapEnforcementClientConnection,
+                            &IID_INapEnforcementClientConnection2));
+}
+END_TEST
+
+/* u"" literals are WCHAR strings, as L"" ones are on Windows. */
+START_TEST(utf16_literals_are_wchar_strings)
+{
+    const WCHAR *text = u"NAP\u00E9";
+
+    ck_assert_uint_eq(sizeof(u"NAP"), 4 * sizeof(WCHAR));
+    ck_assert_uint_eq(text[3], 0x00E9);
+    ck_assert_uint_eq(text[4], 0);
+}
+END_TEST
+
+/* A minimal object, to show the C call macros reach the right slots. */
+static ULONG STDMETHODCALLTYPE add_ref_returns_seven(IUnknown *This)
+{
+    (void)This;
+    return 7;
+}
+
+static ULONG STDMETHODCALLTYPE release_returns_three(IUnknown *This)
+{
+    (void)This;
+    return 3;
+}
+
+START_TEST(cobjmacros_call_through_the_vtable)
+{
+    static const IUnknownVtbl vtbl = {
+        .AddRef = add_ref_returns_seven,
+        .Release = release_returns_three,
+    };
+    IUnknown object = {&vtbl};
+
+    ck_assert_uint_eq(IUnknown_AddRef(&object), 7);
+    ck_assert_uint_eq(IUnknown_Release(&object), 3);
+}
+END_TEST
+
+static Suite *layout_suite(void)
+{
+    Suite *suite = suite_create("layout");
+    TCase *layout = tcase_create("layout");
+    TCase *values = tcase_create("values");
+    TCase *com = tcase_create("com");
+
+    tcase_add_loop_test(layout, layout_matches_windows, 0, COUNT_OF(layouts));
+    tcase_add_loop_test(layout, vtable_slots_in_idl_order, 0, COUNT_OF(slots));
+    suite_add_tcase(suite, layout);
+
+    tcase_add_loop_test(values, constants_have_windows_values, 0, COUNT_OF(constants));
+    tcase_add_loop_test(values, hresults_have_windows_values, 0, COUNT_OF(hresults));
+    tcase_add_test(values, succeeded_and_failed);
+    suite_add_tcase(suite, values);
+
+    tcase_add_loop_test(com, iids_have_documented_values, 0, COUNT_OF(iids));
+    tcase_add_test(com, is_equal_guid_compares_all_bytes);
+    tcase_add_test(com, utf16_literals_are_wchar_strings);
+    tcase_add_test(com, cobjmacros_call_through_the_vtable);
+    suite_add_tcase(suite, com);
+    return suite;
+}
+
+int main(void)
+{
+    return run_suite(layout_suite());
+}
