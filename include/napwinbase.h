@@ -17,6 +17,9 @@
 #if defined(_WIN32) || defined(_WINDEF_) || defined(_WINDEF_H)
 #include <windows.h>
 #include <objbase.h>
+#ifndef NAPAPI
+#define NAPAPI DECLSPEC_IMPORT
+#endif
 #else
 
 #include <stddef.h>
