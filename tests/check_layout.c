@@ -21,7 +21,6 @@ struct expectation {
     unsigned long long expected;
 };
 
-#define COUNT_OF(array) ((int)(sizeof(array) / sizeof((array)[0])))
 #define SIZE(type, expected) {"sizeof(" #type ")", sizeof(type), expected}
 #define OFFSET(type, field, expected) {#type "." #field, offsetof(type, field), expected}
 #define SLOT(vtbl, method, slot) \
@@ -354,24 +353,21 @@ END_TEST
 static Suite *layout_suite(void)
 {
     Suite *suite = suite_create("layout");
-    TCase *layout = tcase_create("layout");
-    TCase *values = tcase_create("values");
-    TCase *com = tcase_create("com");
+    TCase *layout = add_test_case(suite, "layout");
+    TCase *values = add_test_case(suite, "values");
+    TCase *com = add_test_case(suite, "com");
 
     tcase_add_loop_test(layout, layout_matches_windows, 0, COUNT_OF(layouts));
     tcase_add_loop_test(layout, vtable_slots_in_idl_order, 0, COUNT_OF(slots));
-    suite_add_tcase(suite, layout);
 
     tcase_add_loop_test(values, constants_have_windows_values, 0, COUNT_OF(constants));
     tcase_add_loop_test(values, hresults_have_windows_values, 0, COUNT_OF(hresults));
     tcase_add_test(values, succeeded_and_failed);
-    suite_add_tcase(suite, values);
 
     tcase_add_loop_test(com, iids_have_documented_values, 0, COUNT_OF(iids));
     tcase_add_test(com, is_equal_guid_compares_all_bytes);
     tcase_add_test(com, utf16_literals_are_wchar_strings);
     tcase_add_test(com, cobjmacros_call_through_the_vtable);
-    suite_add_tcase(suite, com);
     return suite;
 }
 

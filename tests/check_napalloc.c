@@ -397,21 +397,12 @@ START_TEST(fixup_info_out_of_memory)
 }
 END_TEST
 
-static TCase *fixture_case(Suite *suite, const char *name)
-{
-    TCase *tcase = tcase_create(name);
-
-    tcase_add_checked_fixture(tcase, reset_allocation_seam, reset_allocation_seam);
-    suite_add_tcase(suite, tcase);
-    return tcase;
-}
-
 static Suite *napalloc_suite(void)
 {
     Suite *suite = suite_create("napalloc");
-    TCase *connections = fixture_case(suite, "AllocConnections");
-    TCase *counted = fixture_case(suite, "AllocCountedString");
-    TCase *fixup = fixture_case(suite, "AllocFixupInfo");
+    TCase *connections = add_test_case(suite, "AllocConnections");
+    TCase *counted = add_test_case(suite, "AllocCountedString");
+    TCase *fixup = add_test_case(suite, "AllocFixupInfo");
 
     tcase_add_test(connections, connections_one);
     tcase_add_test(connections, connections_limit);

@@ -565,20 +565,18 @@ START_TEST(attribute_value_without_buffer)
 }
 END_TEST
 
-#define COUNT_OF(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 static Suite *napfree_suite(void)
 {
     Suite *suite = suite_create("napfree");
-    TCase *general = tcase_create("general");
-    TCase *structures = tcase_create("structures");
-    TCase *registration = tcase_create("FreeNapComponentRegistrationInfoArray");
-    TCase *connections = tcase_create("FreeConnections");
-    TCase *attribute = tcase_create("FreeSoHAttributeValue");
+    TCase *general = add_test_case(suite, "general");
+    TCase *structures = add_test_case(suite, "structures");
+    TCase *registration = add_test_case(suite, "FreeNapComponentRegistrationInfoArray");
+    TCase *connections = add_test_case(suite, "FreeConnections");
+    TCase *attribute = add_test_case(suite, "FreeSoHAttributeValue");
 
     tcase_add_test(general, every_free_accepts_null);
     tcase_add_test(general, empty_structures_free_only_themselves);
-    suite_add_tcase(suite, general);
 
     tcase_add_test(structures, fixup_info_built_by_hand);
     tcase_add_test(structures, fixup_info_with_replaced_array);
@@ -590,16 +588,13 @@ static Suite *napfree_suite(void)
     tcase_add_test(structures, soh_with_count_but_no_array);
     tcase_add_test(structures, network_soh_and_private_data_built_by_hand);
     tcase_add_test(structures, system_health_agent_state_frees_both_arrays);
-    suite_add_tcase(suite, structures);
 
     tcase_add_test(registration, registration_array_freed_and_cleared);
     tcase_add_test(registration, registration_array_of_zero);
-    suite_add_tcase(suite, registration);
 
     tcase_add_test(connections, connections_released_once_each);
     tcase_add_test(connections, connections_past_count_not_released);
     tcase_add_test(connections, connections_with_count_but_no_array);
-    suite_add_tcase(suite, connections);
 
     tcase_add_loop_test(attribute, attribute_value_scalar_arms, 0, COUNT_OF(scalar_types));
     tcase_add_test(attribute, attribute_value_address_arms);
@@ -608,7 +603,6 @@ static Suite *napfree_suite(void)
     tcase_add_loop_test(attribute, attribute_value_octet_string_arms, 0,
                         COUNT_OF(octet_string_types));
     tcase_add_test(attribute, attribute_value_without_buffer);
-    suite_add_tcase(suite, attribute);
     return suite;
 }
 

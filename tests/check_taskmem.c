@@ -222,32 +222,25 @@ END_TEST
 static Suite *taskmem_suite(void)
 {
     Suite *suite = suite_create("taskmem");
-    TCase *alloc = tcase_create("CoTaskMemAlloc");
-    TCase *realloc_case = tcase_create("CoTaskMemRealloc");
-    TCase *seam = tcase_create("seam");
-
-    tcase_add_checked_fixture(alloc, reset_allocation_seam, reset_allocation_seam);
-    tcase_add_checked_fixture(realloc_case, reset_allocation_seam, reset_allocation_seam);
-    tcase_add_checked_fixture(seam, reset_allocation_seam, reset_allocation_seam);
+    TCase *alloc = add_test_case(suite, "CoTaskMemAlloc");
+    TCase *realloc_case = add_test_case(suite, "CoTaskMemRealloc");
+    TCase *seam = add_test_case(suite, "seam");
 
     tcase_add_test(alloc, alloc_zero_gives_unique_blocks);
     tcase_add_test(alloc, alloc_gives_writable_block);
     tcase_add_test(alloc, blocks_mix_with_malloc_and_free);
     tcase_add_test(alloc, alloc_refuses_sizes_past_ptrdiff_max);
     tcase_add_test(alloc, free_null_does_nothing);
-    suite_add_tcase(suite, alloc);
 
     tcase_add_test(realloc_case, realloc_null_allocates);
     tcase_add_test(realloc_case, realloc_to_zero_frees);
     tcase_add_test(realloc_case, realloc_keeps_contents);
     tcase_add_test(realloc_case, realloc_refusal_keeps_block);
     tcase_add_test(realloc_case, realloc_failure_keeps_block);
-    suite_add_tcase(suite, realloc_case);
 
     tcase_add_test(seam, seam_fails_exactly_the_nth_allocation);
     tcase_add_test(seam, seam_disarmed_by_zero);
     tcase_add_test(seam, seam_fails_once_under_threads);
-    suite_add_tcase(suite, seam);
     return suite;
 }
 

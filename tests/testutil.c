@@ -63,9 +63,18 @@ long live_heap_blocks(void)
     return atomic_load(&live_blocks);
 }
 
-void reset_allocation_seam(void)
+static void reset_allocation_seam(void)
 {
     taskmem_fail_nth_allocation(0);
+}
+
+TCase *add_test_case(Suite *suite, const char *name)
+{
+    TCase *tcase = tcase_create(name);
+
+    tcase_add_checked_fixture(tcase, reset_allocation_seam, reset_allocation_seam);
+    suite_add_tcase(suite, tcase);
+    return tcase;
 }
 
 unsigned exercise_allocation_failures(alloc_attempt attempt, alloc_release release)

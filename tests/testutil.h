@@ -19,8 +19,14 @@
  */
 long live_heap_blocks(void);
 
-/* Disarms the allocation seam; a checked fixture for every test case. */
-void reset_allocation_seam(void);
+/* The number of elements of an array. */
+#define COUNT_OF(array) ((int)(sizeof(array) / sizeof((array)[0])))
+
+/*
+ * Creates a test case in the suite, with the allocation seam disarmed
+ * before and after each test so that no armed failure leaks between tests.
+ */
+TCase *add_test_case(Suite *suite, const char *name);
 
 /*
  * One attempt of an allocating call: stores what the call returned through
