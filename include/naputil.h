@@ -41,6 +41,14 @@ NAPAPI VOID WINAPI FreeNapComponentRegistrationInfoArray(UINT16 count,
                                                          NapComponentRegistrationInfo **info);
 NAPAPI VOID WINAPI FreeSystemHealthAgentState(SystemHealthAgentState *state);
 
+/*
+ * hNotifyEvent is an eventfd descriptor passed as (HANDLE)(intptr_t)fd; it
+ * is signalled when the agent's state file of that type changes in
+ * $NAPUTIL_RUNTIME_DIR (default /run/naputil).  Thread-safe on Linux.
+ */
+NAPAPI HRESULT WINAPI InitializeNapAgentNotifier(NapNotifyType type, HANDLE hNotifyEvent);
+NAPAPI VOID WINAPI UninitializeNapAgentNotifier(NapNotifyType type);
+
 #ifdef __cplusplus
 }
 #endif

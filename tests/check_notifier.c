@@ -1,0 +1,898 @@
+/*
+ * check_notifier.c - tests of the agent notifier (lib/notifier.c): the
+ * return values, which state-file event signals which subscriber, a runtime
+ * directory that appears late or is replaced, the watcher's thread and
+ * descriptors, repeated and concurrent use, and fork().
+ *
+ * Every test has its own runtime directory under a temporary root, named by
+ * NAPUTIL_RUNTIME_DIR.  Tests wait for signals by polling the eventfd with a
+ * generous timeout and never sleep.  To show that an event did NOT signal a
+ * subscriber, a test follows it with a second event that does signal one:
+ * the watcher handles events in order, so once the second has been seen
+ * the first was handled entirely, and its wrong signal would be visible.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "naputil.h"
+#include "testutil.h"
+
+/* Long enough for a loaded machine under valgrind; only a failing test waits this long. */
+#define SIGNAL_TIMEOUT_MS 20000
+/* How long the end of a test listens for a signal that should not come. */
+#define QUIET_PERIOD_MS 100
+
+#define ALREADY_INITIALIZED HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED)
+
+static char root[PATH_MAX];        /* the temporary root of this test */
+static char runtime_dir[PATH_MAX]; /* root/run: NAPUTIL_RUNTIME_DIR */
+
+static const char *const file_of_type[] = { NULL, "agent.state", "isolation.state" };
+
+static HANDLE as_handle(int fd)
+{
+    return (HANDLE)(intptr_t)fd;
+}
+
+static int new_eventfd(void)
+{
+    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+
+    ck_assert_int_ge(fd, 0);
+    return fd;
+}
+
+/* The counter's value, reset to zero; 0 when nothing is pending. */
+static uint64_t take_pending(int fd)
+{
+    uint64_t count = 0;
+
+    if (read(fd, &count, sizeof(count)) != (ssize_t)sizeof(count))
+        return 0;
+    return count;
+}
+
+/* Waits until fd has been signalled count times in all, and no more. */
+static void expect_signals(int fd, uint64_t count)
+{
+    uint64_t seen = 0;
+
+    while (seen < count) {
+        struct pollfd readable = { .fd = fd, .events = POLLIN };
+
+        ck_assert_msg(poll(&readable, 1, SIGNAL_TIMEOUT_MS) == 1,
+                      "no signal after %d ms (%llu of %llu seen)", SIGNAL_TIMEOUT_MS,
+                      (unsigned long long)seen, (unsigned long long)count);
+        seen += take_pending(fd);
+    }
+    ck_assert_uint_eq(seen, count);
+}
+
+/* A signal that should never come: listens for a short while. */
+static void expect_quiet(int fd)
+{
+    struct pollfd readable = { .fd = fd, .events = POLLIN };
+
+    ck_assert_int_eq(poll(&readable, 1, QUIET_PERIOD_MS), 0);
+}
+
+static void path_in(char *path, const char *directory, const char *name)
+{
+    ck_assert_int_lt(snprintf(path, PATH_MAX, "%s/%s", directory, name), PATH_MAX);
+}
+
+/* The way an agent updates a state file: write a temporary file, rename it over. */
+static void replace_file(const char *name, const char *line)
+{
+    char temporary[PATH_MAX], target[PATH_MAX];
+    FILE *file;
+
+    path_in(temporary, runtime_dir, ".tmp");
+    path_in(target, runtime_dir, name);
+    file = fopen(temporary, "w");
+    ck_assert_ptr_nonnull(file);
+    fputs(line, file);
+    ck_assert_int_eq(fclose(file), 0);
+    ck_assert_int_eq(rename(temporary, target), 0);
+}
+
+static void write_file(const char *name, int flags)
+{
+    char path[PATH_MAX];
+    int fd;
+
+    path_in(path, runtime_dir, name);
+    fd = open(path, O_WRONLY | O_CLOEXEC | flags, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "x\n", 2), 2);
+    ck_assert_int_eq(close(fd), 0);
+}
+
+static void remove_file(const char *name)
+{
+    char path[PATH_MAX];
+
+    path_in(path, runtime_dir, name);
+    ck_assert_int_eq(unlink(path), 0);
+}
+
+static int count_entries(const char *directory)
+{
+    DIR *dir = opendir(directory);
+    struct dirent *entry;
+    int count = 0;
+
+    ck_assert_ptr_nonnull(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] != '.')
+            count++;
+    }
+    closedir(dir);
+    return count;
+}
+
+static int count_threads(void)
+{
+    return count_entries("/proc/self/task");
+}
+
+/* Open descriptors, not counting the one that lists them. */
+static int count_descriptors(void)
+{
+    return count_entries("/proc/self/fd") - 1;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void remove_tree(const char *path)
+{
+    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void make_runtime_root(void)
+{
+    const char *tmp = getenv("TMPDIR");
+
+    snprintf(root, sizeof(root), "%s/naputil-notifier-XXXXXX", tmp != NULL ? tmp : "/tmp");
+    ck_assert_ptr_nonnull(mkdtemp(root));
+    path_in(runtime_dir, root, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+}
+
+static void create_runtime_dir(void)
+{
+    ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
+}
+
+static void set_up(void)
+{
+    make_runtime_root();
+    create_runtime_dir();
+}
+
+static void set_up_without_directory(void)
+{
+    make_runtime_root();
+}
+
+/* Each test leaves no subscription behind, even when it failed half-way (CK_FORK=no). */
+static void tear_down(void)
+{
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    remove_tree(root);
+}
+
+/* Subscribes both types; fds[1] and fds[2] are their eventfds. */
+static void subscribe_both(int fds[3])
+{
+    fds[0] = -1;
+    fds[napNotifyTypeServiceState] = new_eventfd();
+    fds[napNotifyTypeQuarState] = new_eventfd();
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(fds[napNotifyTypeServiceState])), S_OK);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
+                                                as_handle(fds[napNotifyTypeQuarState])), S_OK);
+}
+
+/* Unsubscribes both, then checks that nothing was signalled beyond what the test took. */
+static void unsubscribe_both(int fds[3])
+{
+    expect_quiet(fds[napNotifyTypeServiceState]);
+    expect_quiet(fds[napNotifyTypeQuarState]);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
+    ck_assert_uint_eq(take_pending(fds[napNotifyTypeQuarState]), 0);
+    close(fds[napNotifyTypeServiceState]);
+    close(fds[napNotifyTypeQuarState]);
+}
+
+/*
+ * After an event on type's file that should have signalled that type only:
+ * one more update of the same file, and once its signal is seen, the other
+ * type must have nothing pending.
+ */
+static void expect_other_type_untouched(int fds[3], NapNotifyType type)
+{
+    NapNotifyType other = type == napNotifyTypeServiceState ? napNotifyTypeQuarState
+                                                            : napNotifyTypeServiceState;
+
+    replace_file(file_of_type[type], "marker\n");
+    expect_signals(fds[type], 1);
+    ck_assert_uint_eq(take_pending(fds[other]), 0);
+}
+
+/* ---- return values ---- */
+
+START_TEST(unknown_types_are_invalid)
+{
+    static const int types[] = { napNotifyTypeUnknown, 3, 100, -1 };
+    int fd = new_eventfd();
+    int threads = count_threads();
+    int i;
+
+    for (i = 0; i < COUNT_OF(types); i++)
+        ck_assert_int_eq(InitializeNapAgentNotifier((NapNotifyType)types[i], as_handle(fd)),
+                         E_INVALIDARG);
+    ck_assert_int_eq(count_threads(), threads);
+    close(fd);
+}
+END_TEST
+
+START_TEST(descriptors_that_are_not_open_are_invalid)
+{
+    int closed = new_eventfd();
+    int descriptors;
+
+    close(closed);
+    descriptors = count_descriptors();
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, NULL), E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, (HANDLE)(intptr_t)-1),
+                     E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(closed)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
+                                                (HANDLE)(intptr_t)((int64_t)INT_MAX + 1)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(count_descriptors(), descriptors);
+}
+END_TEST
+
+START_TEST(second_subscription_of_a_type_is_refused)
+{
+    int fds[3];
+    int second = new_eventfd();
+
+    subscribe_both(fds);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(second)),
+                     ALREADY_INITIALIZED);
+    ck_assert_int_eq((uint32_t)ALREADY_INITIALIZED, 0x800704DFu);
+    ck_assert(FAILED(ALREADY_INITIALIZED));
+    /* The first subscription is untouched. */
+    replace_file("agent.state", "1\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    ck_assert_uint_eq(take_pending(second), 0);
+    unsubscribe_both(fds);
+    close(second);
+}
+END_TEST
+
+START_TEST(uninitialize_without_initialize_does_nothing)
+{
+    int threads = count_threads();
+    int descriptors = count_descriptors();
+    int fd;
+
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    UninitializeNapAgentNotifier(napNotifyTypeUnknown);
+    UninitializeNapAgentNotifier((NapNotifyType)42);
+    ck_assert_int_eq(count_threads(), threads);
+    ck_assert_int_eq(count_descriptors(), descriptors);
+
+    fd = new_eventfd();
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(fd)), S_OK);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    close(fd);
+}
+END_TEST
+
+/* A runtime directory beneath a regular file can never appear. */
+START_TEST(runtime_directory_that_cannot_exist_fails)
+{
+    char file[PATH_MAX], beneath[PATH_MAX];
+    int fd = new_eventfd();
+    int threads = count_threads();
+    int descriptors = count_descriptors();
+
+    write_file("plain", O_CREAT | O_EXCL);
+    path_in(file, runtime_dir, "plain");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", file, 1), 0);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
+
+    path_in(beneath, file, "a/b");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", beneath, 1), 0);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
+
+    ck_assert_int_eq(count_threads(), threads);
+    ck_assert_int_eq(count_descriptors(), descriptors);
+
+    /* A failed start leaves nothing behind: the next good one works. */
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
+    replace_file("agent.state", "1\n");
+    expect_signals(fd, 1);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    close(fd);
+}
+END_TEST
+
+START_TEST(runtime_directory_name_too_long_fails)
+{
+    char *name = malloc(PATH_MAX + 16);
+    int fd = new_eventfd();
+
+    memset(name, 'a', PATH_MAX + 15);
+    name[0] = '/';
+    name[PATH_MAX + 15] = '\0';
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", name, 1), 0);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(fd)), E_FAIL);
+    free(name);
+    close(fd);
+}
+END_TEST
+
+/*
+ * Initialize creates three descriptors: its duplicate of the eventfd, the
+ * inotify descriptor and the watcher's stop eventfd.  With the descriptor
+ * limit set so that the first, second or third cannot be created, it fails
+ * with E_FAIL and leaves nothing open; with room for all three it works.
+ */
+START_TEST(descriptor_exhaustion_fails_cleanly)
+{
+    struct rlimit saved, limited;
+    int fd = new_eventfd();
+    int next_free = dup(fd);
+    int room;
+
+    close(next_free);
+    ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    for (room = 0; room <= 3; room++) {
+        int descriptors = count_descriptors();
+        HRESULT hr;
+
+        limited = saved;
+        limited.rlim_cur = (rlim_t)(next_free + room);
+        ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &limited), 0);
+        hr = InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd));
+        ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &saved), 0);
+        if (room < 3) {
+            ck_assert_int_eq(hr, E_FAIL);
+            ck_assert_int_eq(count_descriptors(), descriptors);
+        } else {
+            ck_assert_int_eq(hr, S_OK);
+        }
+    }
+    replace_file("agent.state", "1\n");
+    expect_signals(fd, 1);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    close(fd);
+}
+END_TEST
+
+/* ---- which event signals whom ---- */
+
+/* _i is the type under test: 1 (agent.state) or 2 (isolation.state). */
+START_TEST(each_state_file_event_signals_its_type_only)
+{
+    NapNotifyType type = (NapNotifyType)_i;
+    const char *name = file_of_type[type];
+    int fds[3];
+
+    subscribe_both(fds);
+
+    /* Creating with open() then closing: a create and a close-after-write. */
+    write_file(name, O_CREAT | O_EXCL);
+    expect_signals(fds[type], 2);
+    expect_other_type_untouched(fds, type);
+
+    /* Writing to the existing file and closing it. */
+    write_file(name, O_TRUNC);
+    expect_signals(fds[type], 1);
+    expect_other_type_untouched(fds, type);
+
+    /* Renaming a new version onto it, as agents do. */
+    replace_file(name, "2\n");
+    expect_signals(fds[type], 1);
+    expect_other_type_untouched(fds, type);
+
+    /* Deleting it. */
+    remove_file(name);
+    expect_signals(fds[type], 1);
+    expect_other_type_untouched(fds, type);
+
+    unsubscribe_both(fds);
+}
+END_TEST
+
+START_TEST(renaming_a_state_file_away_signals)
+{
+    char from[PATH_MAX], to[PATH_MAX];
+    int fds[3];
+
+    subscribe_both(fds);
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    path_in(from, runtime_dir, "isolation.state");
+    path_in(to, runtime_dir, "isolation.old");
+    ck_assert_int_eq(rename(from, to), 0);
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    expect_other_type_untouched(fds, napNotifyTypeQuarState);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+START_TEST(other_files_signal_nobody)
+{
+    static const char *const others[] = {
+        "agent.stat", "agent.state.new", "Agent.state", "isolation", "xagent.state",
+        ".agent.state",
+    };
+    char subdirectory[PATH_MAX];
+    int fds[3];
+    int i;
+
+    subscribe_both(fds);
+    for (i = 0; i < COUNT_OF(others); i++) {
+        write_file(others[i], O_CREAT | O_EXCL);
+        replace_file(others[i], "y\n");
+        remove_file(others[i]);
+    }
+    /* A directory that takes a state file's name is not a state file. */
+    path_in(subdirectory, runtime_dir, "agent.state");
+    ck_assert_int_eq(mkdir(subdirectory, 0755), 0);
+    ck_assert_int_eq(rmdir(subdirectory), 0);
+
+    /* Both markers come after all of that; each must arrive alone. */
+    replace_file("agent.state", "1\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    replace_file("isolation.state", "notrestricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+START_TEST(two_subscribers_each_hear_their_own_file)
+{
+    int fds[3];
+    int round;
+
+    subscribe_both(fds);
+    for (round = 0; round < 20; round++) {
+        replace_file("agent.state", "1\n");
+        replace_file("isolation.state", "restricted\n");
+        expect_signals(fds[napNotifyTypeServiceState], 1);
+        expect_signals(fds[napNotifyTypeQuarState], 1);
+    }
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* After Uninitialize of one type, its eventfd hears nothing, while the other type still does. */
+START_TEST(unsubscribed_type_hears_nothing)
+{
+    int fds[3];
+    int threads;
+
+    subscribe_both(fds);
+    threads = count_threads();
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    ck_assert_int_eq(count_threads(), threads);
+    replace_file("agent.state", "1\n");
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
+
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(fds[napNotifyTypeServiceState])), S_OK);
+    replace_file("agent.state", "1\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* The library signals its own duplicate, never a file that reused the caller's number. */
+START_TEST(caller_may_close_its_descriptor_early)
+{
+    int event = new_eventfd();
+    int view = dup(event);
+    int pipe_fds[2];
+    char byte;
+
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(event)), S_OK);
+    close(event);
+    ck_assert_int_eq(pipe2(pipe_fds, O_NONBLOCK | O_CLOEXEC), 0);
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(view, 1);
+    ck_assert_int_eq(read(pipe_fds[0], &byte, 1), -1);
+    ck_assert_int_eq(errno, EAGAIN);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    close(view);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+}
+END_TEST
+
+/* ---- a runtime directory that is missing, appears or is replaced ---- */
+
+START_TEST(missing_directory_is_waited_for)
+{
+    char a[PATH_MAX], b[PATH_MAX];
+    int fds[3];
+
+    /* Three levels are missing: root/a/b/run. */
+    path_in(a, root, "a");
+    path_in(b, a, "b");
+    path_in(runtime_dir, b, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    subscribe_both(fds);
+
+    ck_assert_int_eq(mkdir(a, 0755), 0);
+    ck_assert_int_eq(mkdir(b, 0755), 0);
+    create_runtime_dir();
+    replace_file("agent.state", "1\n");
+    /* Once for the rename, and perhaps once more if the file already existed when the watch was placed. */
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    take_pending(fds[napNotifyTypeServiceState]);
+
+    /* From now on the directory is watched and every event counts exactly. */
+    replace_file("agent.state", "2\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    expect_other_type_untouched(fds, napNotifyTypeServiceState);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/*
+ * An agent that prepares its directory elsewhere and renames it into place
+ * produces no event for the files inside: the watcher finds them when it
+ * places its watch, and signals both types.
+ */
+START_TEST(directory_arriving_with_state_files_signals)
+{
+    char prepared[PATH_MAX], file[PATH_MAX];
+    int fds[3];
+    FILE *f;
+
+    subscribe_both(fds);
+    ck_assert_int_eq(rmdir(runtime_dir), 0);
+    expect_quiet(fds[napNotifyTypeServiceState]);
+
+    path_in(prepared, root, "prepared");
+    ck_assert_int_eq(mkdir(prepared, 0755), 0);
+    path_in(file, prepared, "agent.state");
+    ck_assert_ptr_nonnull(f = fopen(file, "w"));
+    fclose(f);
+    path_in(file, prepared, "isolation.state");
+    ck_assert_ptr_nonnull(f = fopen(file, "w"));
+    fclose(f);
+    ck_assert_int_eq(rename(prepared, runtime_dir), 0);
+
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    replace_file("agent.state", "2\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    expect_other_type_untouched(fds, napNotifyTypeServiceState);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+START_TEST(directory_removed_and_created_again)
+{
+    int fds[3];
+    int round;
+
+    subscribe_both(fds);
+    for (round = 0; round < 5; round++) {
+        replace_file("agent.state", "1\n");
+        expect_signals(fds[napNotifyTypeServiceState], 1);
+        /* The agent stops: its file goes, then its directory. */
+        remove_file("agent.state");
+        expect_signals(fds[napNotifyTypeServiceState], 1);
+        ck_assert_int_eq(rmdir(runtime_dir), 0);
+        create_runtime_dir();
+    }
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    expect_other_type_untouched(fds, napNotifyTypeQuarState);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+START_TEST(directory_named_with_trailing_slash)
+{
+    char with_slash[PATH_MAX];
+    int fds[3];
+
+    ck_assert_int_lt(snprintf(with_slash, sizeof(with_slash), "%s//", runtime_dir), PATH_MAX);
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", with_slash, 1), 0);
+    subscribe_both(fds);
+    create_runtime_dir();
+    replace_file("isolation.state", "restricted\n");
+    expect_signals(fds[napNotifyTypeQuarState], 1);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* ---- the watcher's lifetime ---- */
+
+START_TEST(last_uninitialize_leaves_no_thread_or_descriptor)
+{
+    int threads = count_threads();
+    int descriptors;
+    int fds[3];
+
+    fds[napNotifyTypeServiceState] = new_eventfd();
+    fds[napNotifyTypeQuarState] = new_eventfd();
+    descriptors = count_descriptors();
+
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(fds[napNotifyTypeServiceState])), S_OK);
+    /* One watcher thread; an inotify descriptor, a stop eventfd and our duplicate. */
+    ck_assert_int_eq(count_threads(), threads + 1);
+    ck_assert_int_eq(count_descriptors(), descriptors + 3);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
+                                                as_handle(fds[napNotifyTypeQuarState])), S_OK);
+    ck_assert_int_eq(count_threads(), threads + 1);
+    ck_assert_int_eq(count_descriptors(), descriptors + 4);
+
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    ck_assert_int_eq(count_threads(), threads + 1);
+    ck_assert_int_eq(count_descriptors(), descriptors + 3);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    ck_assert_int_eq(count_threads(), threads);
+    ck_assert_int_eq(count_descriptors(), descriptors);
+    close(fds[napNotifyTypeServiceState]);
+    close(fds[napNotifyTypeQuarState]);
+}
+END_TEST
+
+START_TEST(thousand_cycles_leak_nothing)
+{
+    int fd = new_eventfd();
+    int threads = count_threads();
+    int descriptors = count_descriptors();
+    long blocks = live_heap_blocks();
+    int threads_after, descriptors_after;
+    long blocks_after;
+    int cycle, failures = 0;
+
+    for (cycle = 0; cycle < 1000; cycle++) {
+        NapNotifyType type = cycle % 2 ? napNotifyTypeQuarState : napNotifyTypeServiceState;
+
+        if (InitializeNapAgentNotifier(type, as_handle(fd)) != S_OK)
+            failures++;
+        UninitializeNapAgentNotifier(type);
+    }
+    blocks_after = live_heap_blocks();
+    threads_after = count_threads();
+    descriptors_after = count_descriptors();
+    ck_assert_int_eq(failures, 0);
+    ck_assert_int_eq(blocks_after, blocks);
+    ck_assert_int_eq(threads_after, threads);
+    ck_assert_int_eq(descriptors_after, descriptors);
+
+    /* And the notifier still works afterwards. */
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
+    replace_file("agent.state", "1\n");
+    expect_signals(fd, 1);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    close(fd);
+}
+END_TEST
+
+#define RACING_THREADS 4
+#define RACING_CYCLES 250
+
+struct racer {
+    int fd;
+    NapNotifyType type;
+    int unexpected;             /* results other than S_OK and "already initialized" */
+};
+
+/*
+ * Two threads race on each type.  Whoever gets S_OK owns the subscription
+ * and ends it; the other is told the type is taken.
+ */
+static void *race_initialize_uninitialize(void *arg)
+{
+    struct racer *racer = arg;
+    int cycle;
+
+    for (cycle = 0; cycle < RACING_CYCLES; cycle++) {
+        HRESULT hr = InitializeNapAgentNotifier(racer->type, as_handle(racer->fd));
+
+        if (hr == S_OK)
+            UninitializeNapAgentNotifier(racer->type);
+        else if (hr != ALREADY_INITIALIZED)
+            racer->unexpected++;
+    }
+    return NULL;
+}
+
+START_TEST(concurrent_initialize_and_uninitialize)
+{
+    struct racer racers[RACING_THREADS];
+    pthread_t threads[RACING_THREADS];
+    int thread_count = count_threads();
+    int descriptors;
+    int i;
+
+    for (i = 0; i < RACING_THREADS; i++) {
+        racers[i].fd = new_eventfd();
+        racers[i].type = i % 2 ? napNotifyTypeQuarState : napNotifyTypeServiceState;
+        racers[i].unexpected = 0;
+    }
+    descriptors = count_descriptors();
+    for (i = 0; i < RACING_THREADS; i++)
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, race_initialize_uninitialize,
+                                        &racers[i]), 0);
+    /* An agent keeps working meanwhile, so the watcher signals while subscriptions come and go. */
+    for (i = 0; i < 50; i++) {
+        replace_file("agent.state", "1\n");
+        replace_file("isolation.state", "restricted\n");
+    }
+    for (i = 0; i < RACING_THREADS; i++)
+        ck_assert_int_eq(pthread_join(threads[i], NULL), 0);
+
+    ck_assert_int_eq(count_threads(), thread_count);
+    ck_assert_int_eq(count_descriptors(), descriptors);
+    for (i = 0; i < RACING_THREADS; i++) {
+        ck_assert_int_eq(racers[i].unexpected, 0);
+        close(racers[i].fd);
+    }
+}
+END_TEST
+
+/* ---- fork() ---- */
+
+/* What the child finds, reported through its exit status: 0 when all is as documented. */
+static int child_sees_no_subscription(void)
+{
+    int threads = count_threads();
+    int descriptors = count_descriptors();
+    int fd;
+
+    if (threads != 1)
+        return 1;
+    /* The parent's watcher held three descriptors here; the child closed its copies. */
+    fd = eventfd(0, EFD_NONBLOCK);
+    if (InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
+        return 2;
+    if (count_threads() != 2)
+        return 3;
+    replace_file("agent.state", "from the child\n");
+    {
+        struct pollfd readable = { .fd = fd, .events = POLLIN };
+        if (poll(&readable, 1, SIGNAL_TIMEOUT_MS) != 1)
+            return 4;
+    }
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    close(fd);
+    if (count_threads() != 1 || count_descriptors() != descriptors)
+        return 5;
+    return 0;
+}
+
+START_TEST(fork_child_starts_unsubscribed)
+{
+    int fds[3];
+    int descriptors_before;
+    int status;
+    pid_t child;
+
+    fds[napNotifyTypeServiceState] = new_eventfd();
+    fds[napNotifyTypeQuarState] = new_eventfd();
+    descriptors_before = count_descriptors();
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(fds[napNotifyTypeServiceState])), S_OK);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
+                                                as_handle(fds[napNotifyTypeQuarState])), S_OK);
+
+    child = fork();
+    ck_assert_int_ge(child, 0);
+    if (child == 0) {
+        int result = count_descriptors() == descriptors_before ? 0 : 10;
+
+        if (result == 0)
+            result = child_sees_no_subscription();
+        _exit(result);
+    }
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+
+    /* The child's update reached the parent's subscriber too, and the parent still hears. */
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    replace_file("agent.state", "from the parent\n");
+    expect_signals(fds[napNotifyTypeServiceState], 1);
+    expect_other_type_untouched(fds, napNotifyTypeServiceState);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+static Suite *notifier_suite(void)
+{
+    Suite *suite = suite_create("notifier");
+    TCase *results = add_test_case(suite, "return values");
+    TCase *events = add_test_case(suite, "events");
+    TCase *directory = add_test_case(suite, "runtime directory");
+    TCase *lifetime = add_test_case(suite, "watcher lifetime");
+    TCase *missing = add_test_case(suite, "missing directory");
+
+    tcase_add_checked_fixture(results, set_up, tear_down);
+    tcase_add_test(results, unknown_types_are_invalid);
+    tcase_add_test(results, descriptors_that_are_not_open_are_invalid);
+    tcase_add_test(results, second_subscription_of_a_type_is_refused);
+    tcase_add_test(results, uninitialize_without_initialize_does_nothing);
+    tcase_add_test(results, runtime_directory_that_cannot_exist_fails);
+    tcase_add_test(results, runtime_directory_name_too_long_fails);
+    tcase_add_test(results, descriptor_exhaustion_fails_cleanly);
+
+    tcase_add_checked_fixture(events, set_up, tear_down);
+    tcase_add_loop_test(events, each_state_file_event_signals_its_type_only,
+                        napNotifyTypeServiceState, napNotifyTypeQuarState + 1);
+    tcase_add_test(events, renaming_a_state_file_away_signals);
+    tcase_add_test(events, other_files_signal_nobody);
+    tcase_add_test(events, two_subscribers_each_hear_their_own_file);
+    tcase_add_test(events, unsubscribed_type_hears_nothing);
+    tcase_add_test(events, caller_may_close_its_descriptor_early);
+
+    tcase_add_checked_fixture(directory, set_up, tear_down);
+    tcase_add_test(directory, directory_arriving_with_state_files_signals);
+    tcase_add_test(directory, directory_removed_and_created_again);
+
+    tcase_add_checked_fixture(missing, set_up_without_directory, tear_down);
+    tcase_add_test(missing, missing_directory_is_waited_for);
+    tcase_add_test(missing, directory_named_with_trailing_slash);
+
+    tcase_add_checked_fixture(lifetime, set_up, tear_down);
+    tcase_add_test(lifetime, last_uninitialize_leaves_no_thread_or_descriptor);
+    tcase_add_test(lifetime, thousand_cycles_leak_nothing);
+    tcase_add_test(lifetime, concurrent_initialize_and_uninitialize);
+    tcase_add_test(lifetime, fork_child_starts_unsubscribed);
+    /* Thread start-up is slow under valgrind; 1000 of them take a while. */
+    tcase_set_timeout(lifetime, 60);
+    return suite;
+}
+
+int main(void)
+{
+    return run_suite(notifier_suite());
+}
