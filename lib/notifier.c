@@ -167,9 +167,10 @@ static void remove_watches(struct watcher *w)
 }
 
 /*
- * Finds the nearest existing ancestor of the runtime directory, and the name
- * of its child on the way down to the directory.  Returns 0, or ENOTDIR when
- * that ancestor is not a directory: nothing can appear beneath it then.
+ * Finds the nearest existing ancestor of the runtime directory (an absolute
+ * name, so "/" ends the climb), and the name of its child on the way down.
+ * Returns 0, or ENOTDIR when that ancestor is not a directory: nothing can
+ * appear beneath it then.
  */
 static int find_nearest_ancestor(const char *directory, char *ancestor, char *child_name)
 {
@@ -184,24 +185,23 @@ static int find_nearest_ancestor(const char *directory, char *ancestor, char *ch
             ancestor[--length] = '\0';
 
         slash = strrchr(ancestor, '/');
-        if (slash == NULL) {
-            snprintf(child_name, NAME_MAX + 1, "%s", ancestor);
-            strcpy(ancestor, ".");
-        } else if (slash == ancestor) {
-            snprintf(child_name, NAME_MAX + 1, "%s", slash + 1);
-            ancestor[1] = '\0';
-        } else {
-            snprintf(child_name, NAME_MAX + 1, "%s", slash + 1);
-            *slash = '\0';
-        }
+        snprintf(child_name, NAME_MAX + 1, "%s", slash + 1);
+        if (slash == ancestor)
+            slash[1] = '\0';
+        else
+            slash[0] = '\0';
         if (stat(ancestor, &st) == 0)
             return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-        if (errno != ENOENT)
+        if (errno != ENOENT || strcmp(ancestor, "/") == 0)
             return errno;
-        /* Only a working directory that was removed leaves nothing to climb to. */
-        if (strcmp(ancestor, ".") == 0 || strcmp(ancestor, "/") == 0)
-            return ENOENT;
     }
+}
+
+static bool directory_exists_now(const char *directory)
+{
+    struct stat st;
+
+    return stat(directory, &st) == 0;
 }
 
 /*
@@ -239,8 +239,9 @@ static int place_watches(struct watcher *w, bool directory_appeared)
                 continue;       /* the ancestor went away meanwhile */
             return errno;
         }
-        error = find_nearest_ancestor(w->directory, nearest_now, child_now);
-        if (error == 0 && strcmp(nearest_now, ancestor) == 0) {
+        if (!directory_exists_now(w->directory) &&
+            find_nearest_ancestor(w->directory, nearest_now, child_now) == 0 &&
+            strcmp(nearest_now, ancestor) == 0) {
             strcpy(w->awaited_name, child_name);
             return 0;
         }
@@ -339,15 +340,27 @@ static void close_watcher_descriptors(struct watcher *w)
     w->ancestor_wd = -1;
 }
 
-/* The runtime directory is read when the watcher starts, as the manual says. */
+/*
+ * The runtime directory is read when the watcher starts, as the manual says.
+ * A relative name is made absolute there and then, so that a later chdir()
+ * of the program does not move what the watcher watches.
+ */
 static bool read_runtime_directory(struct watcher *w)
 {
     const char *directory = getenv("NAPUTIL_RUNTIME_DIR");
+    char cwd[PATH_MAX];
+    int length;
 
     if (directory == NULL || directory[0] == '\0')
         directory = DEFAULT_RUNTIME_DIR;
-    return (size_t)snprintf(w->directory, sizeof(w->directory), "%s", directory) <
-           sizeof(w->directory);
+    if (directory[0] == '/') {
+        length = snprintf(w->directory, sizeof(w->directory), "%s", directory);
+    } else {
+        if (getcwd(cwd, sizeof(cwd)) == NULL)
+            return false;
+        length = snprintf(w->directory, sizeof(w->directory), "%s/%s", cwd, directory);
+    }
+    return length > 0 && (size_t)length < sizeof(w->directory);
 }
 
 /*
