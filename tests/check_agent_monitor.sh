@@ -1,0 +1,46 @@
+#!/bin/sh
+# check_agent_monitor.sh - drives the agent_monitor example with the shell
+# commands of InitializeNapAgentNotifier(3), as an agent would, and checks
+# that it prints each notification with the state it announces.
+
+: "${top_srcdir:=.}"
+: "${top_builddir:=.}"
+. "$top_srcdir/tests/tap.sh"
+
+NAPUTIL_RUNTIME_DIR="$tap_work/run"
+export NAPUTIL_RUNTIME_DIR
+output="$tap_work/monitor.out"
+mkdir "$NAPUTIL_RUNTIME_DIR"
+
+# Waits up to 30 seconds for the monitor to print the line.
+wait_for_line() {
+    tries=0
+    until grep -qx "$1" "$output"; do
+        tries=$((tries + 1))
+        [ "$tries" -le 300 ] || return 1
+        sleep 0.1
+    done
+}
+
+# An agent updates a state file atomically: write a temporary file, rename it over.
+publish() {
+    printf '%s\n' "$2" >"$NAPUTIL_RUNTIME_DIR/.$1.tmp" &&
+        mv -f "$NAPUTIL_RUNTIME_DIR/.$1.tmp" "$NAPUTIL_RUNTIME_DIR/$1"
+}
+
+"$top_builddir/examples/agent_monitor" 4 >"$output" 2>&1 &
+monitor=$!
+
+tap_check "the monitor subscribes to both types" wait_for_line ready
+publish agent.state "running 4242"
+tap_check "an agent starting is reported" wait_for_line "service state: agent running"
+publish isolation.state restricted
+tap_check "a restriction is reported" wait_for_line "isolation state: restricted (3)"
+publish isolation.state notrestricted
+tap_check "the end of a restriction is reported" wait_for_line "isolation state: notrestricted (1)"
+rm -f "$NAPUTIL_RUNTIME_DIR/agent.state"
+tap_check "the agent stopping is reported" wait_for_line "service state: agent stopped"
+tap_check "after four notifications the monitor exits with status 0" wait "$monitor"
+tap_check "it printed nothing else" test "$(wc -l <"$output")" -eq 5
+
+tap_finish
