@@ -7,7 +7,6 @@
  * and again while the threads run, and counts the failures they see.
  *
  * CI runs this under ThreadSanitizer and valgrind as well as natively.
- * NAPUTIL_STRESS_OPERATIONS overrides the operations per thread.
  */
 #include "config.h"
 
@@ -16,7 +15,6 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "naputil.h"
@@ -31,7 +29,7 @@
 #define MAX_BLOCK_BYTES 200
 /* Armed failures in the seam test, each at one of the next 10 allocations. */
 #define SEAM_ROUNDS 300
-/* Generous: ThreadSanitizer slows the threads down tenfold. */
+/* Generous: valgrind and ThreadSanitizer slow the threads down tenfold. */
 #define STRESS_TIMEOUT_SECONDS 300
 
 /* What a queued structure is, so that the taker knows how to check it. */
@@ -380,15 +378,6 @@ static void check_and_free(const struct item *item)
     }
 }
 
-static unsigned long operations_per_thread(void)
-{
-    const char *setting = getenv("NAPUTIL_STRESS_OPERATIONS");
-
-    if (setting == NULL || *setting == '\0')
-        return OPERATIONS_PER_THREAD;
-    return strtoul(setting, NULL, 10);
-}
-
 /*
  * Each operation either takes an item from the queue, or makes one, which
  * half the time goes to the queue (or, when it is full, straight back) and
@@ -397,9 +386,9 @@ static unsigned long operations_per_thread(void)
 static void *stress_worker(void *seed)
 {
     uint32_t state = (uint32_t)(uintptr_t)seed;
-    unsigned long operations = operations_per_thread(), n;
+    unsigned long n;
 
-    for (n = 0; n < operations; n++) {
+    for (n = 0; n < OPERATIONS_PER_THREAD; n++) {
         uint32_t choice = next_random(&state);
         struct item item;
 
