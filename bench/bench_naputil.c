@@ -9,10 +9,10 @@
  * code on both sides, so only the library's share differs.
  *
  * Without arguments, the two sides are timed in alternation over many rounds
- * and the medians are printed.  With --callgrind, each side of each case runs
- * once between callgrind client requests that zero the counters and dump
- * them under a name; bench/bench-callgrind.sh turns the dumps into
- * instructions per operation.
+ * and the medians are printed.  With --callgrind, each side of each case
+ * makes a fixed number of operations between callgrind client requests that
+ * zero the counters and dump them under a name; bench/bench-callgrind.sh
+ * turns the dumps into instructions per operation.
  */
 #include "config.h"
 

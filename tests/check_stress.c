@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,7 +26,7 @@
 #define MAX_STRING_UNITS 64
 #define MAX_ATTRIBUTES 4
 #define MAX_BLOCK_BYTES 200
-/* Armed failures in the seam test, each at one of the next 10 allocations. */
+/* Armed failures in the seam test, each at one of the next 1 to 10 allocations. */
 #define SEAM_ROUNDS 300
 /* Generous: valgrind and ThreadSanitizer slow the threads down tenfold. */
 #define STRESS_TIMEOUT_SECONDS 300
@@ -444,9 +443,22 @@ START_TEST(threads_share_and_hand_over_structures)
 }
 END_TEST
 
-/* The seam test: failures the workers saw, and the signal to stop. */
+/*
+ * The seam test.  The thread whose call an armed failure hits counts it and,
+ * until all rounds are done, arms the next one: no failure is armed while
+ * another is pending, and the rounds never wait for a thread to be
+ * scheduled (valgrind runs one thread at a time, and a waiting main thread
+ * could starve).
+ */
 static atomic_long failures_seen;
-static atomic_int stop_workers;
+
+static void failure_seen(void)
+{
+    long seen = atomic_fetch_add(&failures_seen, 1) + 1;
+
+    if (seen < SEAM_ROUNDS)
+        taskmem_fail_nth_allocation(1 + (unsigned long)seen % 10);
+}
 
 /*
  * Whether an Alloc* call under the armed seam succeeded; a failure must be
@@ -457,7 +469,7 @@ static int succeeded(HRESULT hr, const void *out, uint32_t seed)
     if (hr == S_OK && out != NULL)
         return 1;
     if (hr == E_OUTOFMEMORY && out == NULL)
-        atomic_fetch_add(&failures_seen, 1);
+        failure_seen();
     else
         report("Alloc* under an armed seam", seed);
     return 0;
@@ -494,12 +506,12 @@ static void allocate_under_seam(uint32_t seed)
     default:
         block = CoTaskMemAlloc(32);
         if (block == NULL) {
-            atomic_fetch_add(&failures_seen, 1);
+            failure_seen();
             break;
         }
         grown = CoTaskMemRealloc(block, 64);
         if (grown == NULL)
-            atomic_fetch_add(&failures_seen, 1);
+            failure_seen();
         CoTaskMemFree(grown != NULL ? grown : block);
         break;
     }
@@ -509,35 +521,29 @@ static void *seam_worker(void *seed)
 {
     uint32_t state = (uint32_t)(uintptr_t)seed;
 
-    while (!atomic_load(&stop_workers))
+    while (atomic_load(&failures_seen) < SEAM_ROUNDS)
         allocate_under_seam(next_random(&state));
     return NULL;
 }
 
 /*
- * Each armed failure happens exactly once, and the next is armed only after
- * it has: the threads must see exactly one failed call per round, and leave
- * nothing behind.
+ * Each armed failure happens exactly once, to one call: the threads must
+ * see exactly one failed call per round, and leave nothing behind.
  */
 START_TEST(seam_armed_while_threads_run)
 {
     pthread_t threads[THREADS];
     long before = live_heap_blocks();
     long after;
-    int round;
 
     start_threads(threads, seam_worker);
-    for (round = 0; round < SEAM_ROUNDS; round++) {
-        taskmem_fail_nth_allocation(1 + (unsigned long)round % 10);
-        while (!taskmem_failure_happened())
-            sched_yield();
-    }
-    atomic_store(&stop_workers, 1);
+    taskmem_fail_nth_allocation(1);
     join_threads(threads);
     after = live_heap_blocks();
 
     ck_assert_int_eq(atomic_load(&errors), 0);
     ck_assert_int_eq(atomic_load(&failures_seen), SEAM_ROUNDS);
+    ck_assert(taskmem_failure_happened());
     ck_assert_int_eq(after, before);
 }
 END_TEST
