@@ -30,8 +30,11 @@ int taskmem_failure_happened(void)
     return atomic_load(&failure_happened);
 }
 
-/* Counts one allocation against the armed failure; true if this one fails. */
-static int armed_failure_due(void)
+/*
+ * Counts one allocation against the armed failure; true if this one fails.
+ * Cold: only the tests ever arm a failure.
+ */
+static __attribute__((cold, noinline)) int armed_failure_due(void)
 {
     unsigned long left = atomic_load(&allocations_before_failure);
 
@@ -46,8 +49,11 @@ static int armed_failure_due(void)
     return 0;
 }
 
-/* The cheap test that keeps the seam free in normal use: one relaxed load. */
-static int allocation_fails(void)
+/*
+ * The cheap test that keeps the seam free in normal use: one relaxed load,
+ * inlined into every allocation.
+ */
+static inline int allocation_fails(void)
 {
     if (atomic_load_explicit(&allocations_before_failure, memory_order_relaxed) == 0)
         return 0;
@@ -83,19 +89,26 @@ void taskmem_free(void *p)
 /*
  * Sizes past PTRDIFF_MAX cannot be satisfied; refusing them here keeps a
  * bogus size away from malloc (and from valgrind's and ASan's warnings).
+ * CoTaskMemRealloc calls this and not CoTaskMemAlloc, whose exported symbol
+ * it could only reach through the PLT.
  */
-LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
+static void *task_memory_alloc(size_t cb)
 {
     if (cb > PTRDIFF_MAX)
         return NULL;
     return taskmem_alloc(cb);
 }
 
+LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
+{
+    return task_memory_alloc(cb);
+}
+
 /* COM's realloc: NULL means allocate, 0 means free. */
 LPVOID WINAPI CoTaskMemRealloc(LPVOID pv, SIZE_T cb)
 {
     if (pv == NULL)
-        return CoTaskMemAlloc(cb);
+        return task_memory_alloc(cb);
     if (cb == 0) {
         taskmem_free(pv);
         return NULL;

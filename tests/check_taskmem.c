@@ -26,6 +26,20 @@ START_TEST(alloc_zero_gives_unique_blocks)
 }
 END_TEST
 
+/* The seam's zeroing allocation keeps the same rule for 0 bytes. */
+START_TEST(zalloc_zero_gives_unique_blocks)
+{
+    void *a = taskmem_zalloc(0);
+    void *b = taskmem_zalloc(0);
+
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_ne(a, b);
+    taskmem_free(a);
+    taskmem_free(b);
+}
+END_TEST
+
 START_TEST(alloc_gives_writable_block)
 {
     unsigned char *p = CoTaskMemAlloc(4096);
@@ -227,6 +241,7 @@ static Suite *taskmem_suite(void)
     TCase *seam = add_test_case(suite, "seam");
 
     tcase_add_test(alloc, alloc_zero_gives_unique_blocks);
+    tcase_add_test(alloc, zalloc_zero_gives_unique_blocks);
     tcase_add_test(alloc, alloc_gives_writable_block);
     tcase_add_test(alloc, blocks_mix_with_malloc_and_free);
     tcase_add_test(alloc, alloc_refuses_sizes_past_ptrdiff_max);
