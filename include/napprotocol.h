@@ -1,6 +1,12 @@
 /*
- * napprotocol.h - the attribute types of a Statement of Health and the
- * typed form of an attribute's value.
+ * napprotocol.h - the attribute types of a Statement of Health, the typed
+ * form of an attribute's value, and the two helper classes that build and
+ * read an SoH (INapSoHConstructor, INapSoHProcessor).
+ *
+ * Interfaces are C structs whose first member points to a table of function
+ * pointers in IDL order, each taking the object itself (This) first, as the
+ * Windows SDK's C bindings declare them.  With COBJMACROS defined,
+ * IFoo_Method(This, ...) call macros are available.
  */
 #ifndef NAPPROTOCOL_H
 #define NAPPROTOCOL_H
@@ -73,6 +79,112 @@ typedef union tagSoHAttributeValue {
         BYTE *data;
     } octetStringVal;
 } SoHAttributeValue;
+
+#ifndef __INapSoHConstructor_FWD_DEFINED__
+#define __INapSoHConstructor_FWD_DEFINED__
+typedef struct INapSoHConstructor INapSoHConstructor;
+#endif
+#ifndef __INapSoHProcessor_FWD_DEFINED__
+#define __INapSoHProcessor_FWD_DEFINED__
+typedef struct INapSoHProcessor INapSoHProcessor;
+#endif
+
+/* {35298344-96A6-45E7-9B6B-62ECC6E09920} */
+EXTERN_C NAPAPI const IID IID_INapSoHConstructor;
+/* {FB2FA8B0-2CD5-457D-ABA8-4376F63EA1C0} */
+EXTERN_C NAPAPI const IID IID_INapSoHProcessor;
+/* {E8140D53-6535-46A5-B8A1-DA6C571DA9B9} */
+EXTERN_C NAPAPI const CLSID CLSID_NapSoHConstructor;
+/* {AA160628-8775-46E3-837C-F7A2AE66E2F5} */
+EXTERN_C NAPAPI const CLSID CLSID_NapSoHProcessor;
+
+/*
+ * INapSoHConstructor: builds one SoH, System-Health-ID first, then the
+ * attributes in the order they are appended.
+ */
+typedef struct INapSoHConstructorVtbl {
+    BEGIN_INTERFACE
+    HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapSoHConstructor *This, REFIID riid,
+                                               void **ppvObject);
+    ULONG(STDMETHODCALLTYPE *AddRef)(INapSoHConstructor *This);
+    ULONG(STDMETHODCALLTYPE *Release)(INapSoHConstructor *This);
+    HRESULT(STDMETHODCALLTYPE *Initialize)(INapSoHConstructor *This, SystemHealthEntityId id,
+                                           BOOL isRequest);
+    HRESULT(STDMETHODCALLTYPE *AppendAttribute)(INapSoHConstructor *This, SoHAttributeType type,
+                                                const SoHAttributeValue *value);
+    HRESULT(STDMETHODCALLTYPE *GetSoH)(INapSoHConstructor *This, SoH **soh);
+    HRESULT(STDMETHODCALLTYPE *Validate)(INapSoHConstructor *This, const SoH *soh,
+                                         BOOL isRequest);
+    END_INTERFACE
+} INapSoHConstructorVtbl;
+
+struct INapSoHConstructor {
+    const struct INapSoHConstructorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define INapSoHConstructor_QueryInterface(This, riid, ppvObject) \
+    ((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define INapSoHConstructor_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define INapSoHConstructor_Release(This) ((This)->lpVtbl->Release(This))
+#define INapSoHConstructor_Initialize(This, id, isRequest) \
+    ((This)->lpVtbl->Initialize(This, id, isRequest))
+#define INapSoHConstructor_AppendAttribute(This, type, value) \
+    ((This)->lpVtbl->AppendAttribute(This, type, value))
+#define INapSoHConstructor_GetSoH(This, soh) ((This)->lpVtbl->GetSoH(This, soh))
+#define INapSoHConstructor_Validate(This, soh, isRequest) \
+    ((This)->lpVtbl->Validate(This, soh, isRequest))
+#endif
+
+/*
+ * INapSoHProcessor: reads one SoH.  Attribute locations are 0-based, and
+ * location 0 is the System-Health-ID.
+ */
+typedef struct INapSoHProcessorVtbl {
+    BEGIN_INTERFACE
+    HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapSoHProcessor *This, REFIID riid,
+                                               void **ppvObject);
+    ULONG(STDMETHODCALLTYPE *AddRef)(INapSoHProcessor *This);
+    ULONG(STDMETHODCALLTYPE *Release)(INapSoHProcessor *This);
+    HRESULT(STDMETHODCALLTYPE *Initialize)(INapSoHProcessor *This, const SoH *soh,
+                                           BOOL isRequest, SystemHealthEntityId *id);
+    HRESULT(STDMETHODCALLTYPE *FindNextAttribute)(INapSoHProcessor *This, UINT16 fromLocation,
+                                                  SoHAttributeType type,
+                                                  UINT16 *attributeLocation);
+    HRESULT(STDMETHODCALLTYPE *GetAttribute)(INapSoHProcessor *This, UINT16 attributeLocation,
+                                             SoHAttributeType *type,
+                                             SoHAttributeValue **value);
+    HRESULT(STDMETHODCALLTYPE *GetNumberOfAttributes)(INapSoHProcessor *This,
+                                                      UINT16 *attributeCount);
+    END_INTERFACE
+} INapSoHProcessorVtbl;
+
+struct INapSoHProcessor {
+    const struct INapSoHProcessorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define INapSoHProcessor_QueryInterface(This, riid, ppvObject) \
+    ((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define INapSoHProcessor_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define INapSoHProcessor_Release(This) ((This)->lpVtbl->Release(This))
+#define INapSoHProcessor_Initialize(This, soh, isRequest, id) \
+    ((This)->lpVtbl->Initialize(This, soh, isRequest, id))
+#define INapSoHProcessor_FindNextAttribute(This, fromLocation, type, attributeLocation) \
+    ((This)->lpVtbl->FindNextAttribute(This, fromLocation, type, attributeLocation))
+#define INapSoHProcessor_GetAttribute(This, attributeLocation, type, value) \
+    ((This)->lpVtbl->GetAttribute(This, attributeLocation, type, value))
+#define INapSoHProcessor_GetNumberOfAttributes(This, attributeCount) \
+    ((This)->lpVtbl->GetNumberOfAttributes(This, attributeCount))
+#endif
+
+/*
+ * Linux has no CoCreateInstance: these factories create the objects that
+ * CLSID_NapSoHConstructor and CLSID_NapSoHProcessor name on Windows, each
+ * holding one reference for the caller.  *object is NULL on failure.
+ */
+NAPAPI HRESULT WINAPI CreateNapSoHConstructor(INapSoHConstructor **object);
+NAPAPI HRESULT WINAPI CreateNapSoHProcessor(INapSoHProcessor **object);
 
 #ifdef __cplusplus
 }

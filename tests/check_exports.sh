@@ -12,9 +12,11 @@ library="$top_builddir/lib/.libs/libnaputil.so"
 sed -n 's/^    \([A-Za-z_0-9]*\);$/\1/p' "$top_srcdir/lib/naputil.map" | sort >"$tap_work/script"
 nm -D --defined-only "$library" | awk '{ print $3 }' | sed 's/@.*//' |
     grep -v '^NAPUTIL_1\.0$' | sort >"$tap_work/exported"
-# Names the public headers declare NAPAPI (functions and IIDs).
+# Names the public headers declare NAPAPI (functions, IIDs and CLSIDs).
 grep -hv "^ *#" "$top_srcdir"/include/*.h | tr -s ' \n' ' ' | tr ';' '\n' |
-    sed -n 's/.*NAPAPI [^(]*[ *]\([A-Za-z_0-9]*\)(.*/\1/p; s/.*NAPAPI const IID \([A-Za-z_0-9]*\).*/\1/p' |
+    sed -n 's/.*NAPAPI [^(]*[ *]\([A-Za-z_0-9]*\)(.*/\1/p
+        s/.*NAPAPI const IID \([A-Za-z_0-9]*\).*/\1/p
+        s/.*NAPAPI const CLSID \([A-Za-z_0-9]*\).*/\1/p' |
     sort -u >"$tap_work/declared"
 
 exports_outside_node() {

@@ -170,6 +170,18 @@ static const struct expectation slots[] = {
     SLOT(INapEnforcementClientConnection2Vtbl, SetInstalledShvs, 26),
     {"sizeof(INapEnforcementClientConnection2Vtbl)",
      sizeof(INapEnforcementClientConnection2Vtbl), 27 * 8},
+    SLOT(INapSoHConstructorVtbl, QueryInterface, 0), SLOT(INapSoHConstructorVtbl, AddRef, 1),
+    SLOT(INapSoHConstructorVtbl, Release, 2), SLOT(INapSoHConstructorVtbl, Initialize, 3),
+    SLOT(INapSoHConstructorVtbl, AppendAttribute, 4), SLOT(INapSoHConstructorVtbl, GetSoH, 5),
+    SLOT(INapSoHConstructorVtbl, Validate, 6),
+    {"sizeof(INapSoHConstructorVtbl)", sizeof(INapSoHConstructorVtbl), 7 * 8},
+    SLOT(INapSoHProcessorVtbl, QueryInterface, 0), SLOT(INapSoHProcessorVtbl, AddRef, 1),
+    SLOT(INapSoHProcessorVtbl, Release, 2), SLOT(INapSoHProcessorVtbl, Initialize, 3),
+    SLOT(INapSoHProcessorVtbl, FindNextAttribute, 4), SLOT(INapSoHProcessorVtbl, GetAttribute, 5),
+    SLOT(INapSoHProcessorVtbl, GetNumberOfAttributes, 6),
+    {"sizeof(INapSoHProcessorVtbl)", sizeof(INapSoHProcessorVtbl), 7 * 8},
+    {"offsetof(INapSoHConstructor, lpVtbl)", offsetof(INapSoHConstructor, lpVtbl), 0},
+    {"offsetof(INapSoHProcessor, lpVtbl)", offsetof(INapSoHProcessor, lpVtbl), 0},
 };
 
 START_TEST(vtable_slots_in_idl_order)
@@ -236,6 +248,7 @@ static const struct expectation hresults[] = {
     CODE(E_FAIL, 0x80004005), CODE(E_UNEXPECTED, 0x8000FFFF), CODE(E_ACCESSDENIED, 0x80070005),
     CODE(E_HANDLE, 0x80070006), CODE(E_OUTOFMEMORY, 0x8007000E), CODE(E_INVALIDARG, 0x80070057),
     CODE(HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED), 0x800704DF),
+    CODE(HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), 0x80070002),
     CODE(HRESULT_FROM_WIN32(ERROR_SUCCESS), 0),
     CODE(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER), 0x80070057),
     CODE(HRESULT_FROM_WIN32(E_FAIL), 0x80004005),
@@ -289,6 +302,10 @@ static const struct {
     {&IID_INapEnforcementClientCallback, "F5A0B90A-83A1-4F76-BA3F-025418682814"},
     {&IID_INapEnforcementClientConnection, "FB3A3505-DDB1-468A-B307-F328A57419D8"},
     {&IID_INapEnforcementClientConnection2, "BD244906-70DD-4690-BEEA-648653393500"},
+    {&IID_INapSoHConstructor, "35298344-96A6-45E7-9B6B-62ECC6E09920"},
+    {&IID_INapSoHProcessor, "FB2FA8B0-2CD5-457D-ABA8-4376F63EA1C0"},
+    {&CLSID_NapSoHConstructor, "E8140D53-6535-46A5-B8A1-DA6C571DA9B9"},
+    {&CLSID_NapSoHProcessor, "AA160628-8775-46E3-837C-F7A2AE66E2F5"},
 };
 
 START_TEST(iids_have_documented_values)

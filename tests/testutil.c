@@ -108,6 +108,40 @@ unsigned exercise_allocation_failures(alloc_attempt attempt, alloc_release relea
     return 0;
 }
 
+unsigned exercise_method_allocation_failures(method_attempt attempt, void *context,
+                                             alloc_release release)
+{
+    unsigned n;
+
+    for (n = 1; n <= MAX_ALLOCATION_POINTS; n++) {
+        long before = live_heap_blocks();
+        long after;
+        void *out = NULL;
+        int failed;
+        HRESULT hr;
+
+        taskmem_fail_nth_allocation(n);
+        hr = attempt(context, &out);
+        failed = taskmem_failure_happened();
+        taskmem_fail_nth_allocation(0);
+        if (!failed && out != NULL && release != NULL)
+            release(out);
+        after = live_heap_blocks();
+
+        if (!failed) {
+            ck_assert_int_eq(hr, S_OK);
+            if (release != NULL)
+                ck_assert_int_eq(after, before);
+            return n - 1;
+        }
+        ck_assert_int_eq(after, before);
+        ck_assert_int_eq(hr, E_OUTOFMEMORY);
+        ck_assert_ptr_null(out);
+    }
+    ck_abort_msg("the method never succeeded");
+    return 0;
+}
+
 int run_suite(Suite *suite)
 {
     SRunner *runner = srunner_create(suite);

@@ -44,6 +44,24 @@ typedef void (*alloc_release)(void *out);
  */
 unsigned exercise_allocation_failures(alloc_attempt attempt, alloc_release release);
 
+/*
+ * One attempt of a method on an object (context): returns the method's
+ * HRESULT and stores in *out what it returned through a pointer
+ * out-parameter, if it has one (else *out stays NULL).
+ */
+typedef HRESULT (*method_attempt)(void *context, void **out);
+
+/*
+ * As exercise_allocation_failures, for a method of an object: each failure
+ * must give E_OUTOFMEMORY, a NULL *out and an unchanged heap, and leave the
+ * object able to take the next attempt.  With release, the final success's
+ * *out is released and the heap must be back where it was; without it
+ * (NULL), what the success allocated stays in the object.  Returns the
+ * number of allocation points that were failed.
+ */
+unsigned exercise_method_allocation_failures(method_attempt attempt, void *context,
+                                             alloc_release release);
+
 /* Runs the suite as CK_ENV says; the process exit status. */
 int run_suite(Suite *suite);
 

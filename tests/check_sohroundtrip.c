@@ -1,0 +1,332 @@
+/*
+ * check_sohroundtrip.c - the round-trip property of the SoH classes, on
+ * random data from a seeded generator (the same cases on every run):
+ *
+ *   values: constructor -> GetSoH -> processor -> GetAttribute gives back
+ *           exactly the values appended, and appending those again gives
+ *           the same SoH bytes;
+ *   bytes:  a random valid SoH -> processor -> GetAttribute -> constructor
+ *           -> GetSoH gives back exactly the same bytes.
+ *
+ * Each test covers one attribute type (plus random companions); it prints
+ * how many SoHs and attribute values it checked as a TAP comment.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define COBJMACROS
+#include "naputil.h"
+#include "sohtest.h"
+#include "testutil.h"
+
+#define SEED 0x4E415055u
+#define SOHS_PER_TYPE 1000
+/* Attributes besides the System-Health-ID: the type under test and companions. */
+#define MAX_EXTRA 5
+
+/* The types every test covers in turn: all appendable ones, and some unknown. */
+static const UINT16 types[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 300, 0x3FFF};
+
+/* splitmix64: small, fast and good enough to vary sizes and bytes. */
+static uint64_t random_state;
+
+static uint64_t next_random(void)
+{
+    uint64_t z = (random_state += 0x9E3779B97F4A7C15u);
+
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static unsigned random_below(unsigned n)
+{
+    return (unsigned)(next_random() % n);
+}
+
+/*
+ * A count in min..max that hits both ends often: the ends an eighth of the
+ * time each, anywhere an eighth, and otherwise a small count (which keeps
+ * the run fast under valgrind).
+ */
+static unsigned random_count(unsigned min, unsigned max)
+{
+    switch (random_below(8)) {
+    case 0:
+        return min;
+    case 1:
+        return max;
+    case 2:
+        return min + random_below(max - min + 1);
+    default:
+        return min + random_below(max - min < 40 ? max - min + 1 : 41);
+    }
+}
+
+static void random_bytes(BYTE *out, size_t size)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++)
+        out[i] = (BYTE)next_random();
+}
+
+/* Storage for one generated attribute value. */
+struct slot {
+    UINT16 type;
+    SoHAttributeValue value;
+    BYTE bytes[maxSoHAttributeSize];
+    HRESULT codes[maxDwordCountPerSoHAttribute];
+};
+
+static struct slot slots[MAX_EXTRA + 1];
+
+/* A random value of type in slot, anywhere in its permitted range. */
+static void random_value(UINT16 type, struct slot *slot)
+{
+    SoHAttributeValue *v = &slot->value;
+    unsigned i;
+
+    memset(v, 0, sizeof(*v));
+    slot->type = type;
+    random_bytes(slot->bytes, sizeof(slot->bytes));
+    switch (type) {
+    case sohAttributeTypeIpv4FixupServers:
+        v->v4AddressesVal.count = (UINT16)random_count(1, maxIpv4CountPerSoHAttribute);
+        v->v4AddressesVal.addresses = (Ipv4Address *)slot->bytes;
+        break;
+    case sohAttributeTypeIpv6FixupServers:
+        v->v6AddressesVal.count = (UINT16)random_count(1, maxIpv6CountPerSoHAttribute);
+        v->v6AddressesVal.addresses = (Ipv6Address *)slot->bytes;
+        break;
+    case sohAttributeTypeComplianceResultCodes:
+    case sohAttributeTypeErrorCodes:
+        v->codesVal.count = (UINT16)random_count(0, maxDwordCountPerSoHAttribute);
+        for (i = 0; i < v->codesVal.count; i++)
+            slot->codes[i] = (HRESULT)(uint32_t)next_random();
+        v->codesVal.results = v->codesVal.count > 0 ? slot->codes : NULL;
+        break;
+    case sohAttributeTypeTimeOfLastUpdate:
+    case sohAttributeTypeSoHGenerationTime:
+        v->dateTimeVal.dwLowDateTime = (DWORD)next_random();
+        v->dateTimeVal.dwHighDateTime = (DWORD)next_random();
+        break;
+    case sohAttributeTypeVendorSpecific:
+        v->vendorSpecificVal.vendorId = (UINT32)next_random();
+        v->vendorSpecificVal.size = (UINT16)random_count(0, maxSoHAttributeSize - 4);
+        v->vendorSpecificVal.vendorSpecificData =
+            v->vendorSpecificVal.size > 0 ? slot->bytes : NULL;
+        break;
+    case sohAttributeTypeHealthClass:
+    case sohAttributeTypeFailureCategory:
+    case sohAttributeTypeExtendedIsolationState:
+        v->uint8Val = (UINT8)next_random();
+        break;
+    default:
+        v->octetStringVal.size = (UINT16)random_count(0, maxSoHAttributeSize);
+        v->octetStringVal.data = v->octetStringVal.size > 0 ? slot->bytes : NULL;
+        break;
+    }
+}
+
+/*
+ * The types of one random SoH: the type under test first, then random
+ * companions.  A response gets Compliance-Result-Codes when it lacks both
+ * that and a Failure-Category, and never two fixup lists of one family.
+ */
+static unsigned random_types(UINT16 tested, BOOL isRequest, UINT16 *chosen)
+{
+    unsigned count = 1 + random_below(MAX_EXTRA - 1);
+    BOOL has_result = FALSE;
+    unsigned i;
+
+    chosen[0] = tested;
+    for (i = 1; i < count; i++) {
+        chosen[i] = types[random_below(COUNT_OF(types))];
+        if (!isRequest && (chosen[i] == sohAttributeTypeIpv4FixupServers ||
+                           chosen[i] == sohAttributeTypeIpv6FixupServers))
+            chosen[i] = sohAttributeTypeSoftwareVersion;
+    }
+    for (i = 0; i < count; i++)
+        if (chosen[i] == sohAttributeTypeComplianceResultCodes ||
+            chosen[i] == sohAttributeTypeFailureCategory)
+            has_result = TRUE;
+    if (!isRequest && !has_result)
+        chosen[count++] = sohAttributeTypeComplianceResultCodes;
+    return count;
+}
+
+/* Counts of what the tests checked, printed per test. */
+static unsigned long sohs_checked;
+static unsigned long values_checked;
+
+/*
+ * Reads soh with a processor and appends every attribute to a new
+ * constructor; returns the constructor's SoH.  With expected, each value
+ * must equal the slot of the same index (after the System-Health-ID).
+ */
+static SoH *read_and_rebuild(const SoH *soh, BOOL isRequest, SystemHealthEntityId expected_id,
+                             const struct slot *expected)
+{
+    INapSoHProcessor *processor = new_processor();
+    INapSoHConstructor *constructor;
+    SystemHealthEntityId id = 0;
+    UINT16 count = 0;
+    SoH *rebuilt = NULL;
+    UINT16 i;
+
+    ck_assert_int_eq(INapSoHProcessor_Initialize(processor, soh, isRequest, &id), S_OK);
+    ck_assert_uint_eq(id, expected_id);
+    ck_assert_int_eq(INapSoHProcessor_GetNumberOfAttributes(processor, &count), S_OK);
+    ck_assert_uint_eq(count, soh->count);
+    constructor = initialized_constructor(id, isRequest);
+    for (i = 0; i < count; i++) {
+        SoHAttributeType type = (SoHAttributeType)0;
+        SoHAttributeValue *value = NULL;
+
+        ck_assert_int_eq(INapSoHProcessor_GetAttribute(processor, i, &type, &value), S_OK);
+        ck_assert_uint_eq(type, soh->attributes[i].type);
+        if (i == 0) {
+            ck_assert_uint_eq(value->idVal, expected_id);
+        } else {
+            if (expected != NULL)
+                ck_assert_msg(same_value(type, value, &expected[i - 1].value),
+                              "type %u at %u differs", (unsigned)type, (unsigned)i);
+            ck_assert_int_eq(INapSoHConstructor_AppendAttribute(constructor, type, value), S_OK);
+        }
+        FreeSoHAttributeValue(type, value);
+        values_checked++;
+    }
+    ck_assert_int_eq(INapSoHConstructor_GetSoH(constructor, &rebuilt), S_OK);
+    INapSoHConstructor_Release(constructor);
+    INapSoHProcessor_Release(processor);
+    return rebuilt;
+}
+
+static void print_counts(const char *direction, UINT16 type)
+{
+    printf("# %s round trip, type %u: %lu SoHs, %lu attribute values\n", direction,
+           (unsigned)type, sohs_checked, values_checked);
+    fflush(stdout);
+}
+
+/* Values appended come back from GetAttribute, and append again to the same bytes. */
+START_TEST(values_round_trip)
+{
+    UINT16 tested = types[_i];
+    int n;
+
+    random_state = SEED + _i;
+    sohs_checked = values_checked = 0;
+    for (n = 0; n < SOHS_PER_TYPE; n++) {
+        BOOL isRequest = random_below(2) == 0;
+        SystemHealthEntityId id = (SystemHealthEntityId)next_random();
+        INapSoHConstructor *constructor = initialized_constructor(id, isRequest);
+        UINT16 chosen[MAX_EXTRA + 1];
+        unsigned count = random_types(tested, isRequest, chosen);
+        SoH *built = NULL;
+        SoH *rebuilt;
+        unsigned i;
+
+        for (i = 0; i < count; i++) {
+            random_value(chosen[i], &slots[i]);
+            ck_assert_int_eq(INapSoHConstructor_AppendAttribute(
+                                 constructor, (SoHAttributeType)chosen[i], &slots[i].value),
+                             S_OK);
+        }
+        ck_assert_int_eq(INapSoHConstructor_GetSoH(constructor, &built), S_OK);
+        INapSoHConstructor_Release(constructor);
+        rebuilt = read_and_rebuild(built, isRequest, id, slots);
+        ck_assert(same_soh(built, rebuilt));
+        FreeSoH(built);
+        FreeSoH(rebuilt);
+        sohs_checked++;
+    }
+    print_counts("values", tested);
+}
+END_TEST
+
+/* A random wire size that is valid for type. */
+static UINT16 random_wire_size(UINT16 type)
+{
+    switch (type) {
+    case sohAttributeTypeIpv4FixupServers:
+        return (UINT16)(4 * random_count(1, maxIpv4CountPerSoHAttribute));
+    case sohAttributeTypeIpv6FixupServers:
+        return (UINT16)(16 * random_count(1, maxIpv6CountPerSoHAttribute));
+    case sohAttributeTypeComplianceResultCodes:
+    case sohAttributeTypeErrorCodes:
+        return (UINT16)(4 * random_count(0, maxDwordCountPerSoHAttribute));
+    case sohAttributeTypeTimeOfLastUpdate:
+    case sohAttributeTypeSoHGenerationTime:
+        return 8;
+    case sohAttributeTypeVendorSpecific:
+        return (UINT16)(4 + random_count(0, maxSoHAttributeSize - 4));
+    case sohAttributeTypeHealthClass:
+    case sohAttributeTypeFailureCategory:
+    case sohAttributeTypeExtendedIsolationState:
+        return 1;
+    default:
+        return (UINT16)random_count(0, maxSoHAttributeSize);
+    }
+}
+
+/* Random valid wire bytes read and appended again give the same bytes. */
+START_TEST(bytes_round_trip)
+{
+    UINT16 tested = types[_i];
+    int n;
+
+    random_state = SEED + 1000 + _i;
+    sohs_checked = values_checked = 0;
+    for (n = 0; n < SOHS_PER_TYPE; n++) {
+        BOOL isRequest = random_below(2) == 0;
+        UINT16 chosen[MAX_EXTRA + 1];
+        unsigned count = random_types(tested, isRequest, chosen);
+        SoHAttribute attributes[MAX_EXTRA + 2];
+        SoH soh = {(UINT16)(count + 1), attributes};
+        SoH *rebuilt;
+        unsigned i;
+
+        random_bytes(slots[0].bytes, 4);
+        attributes[0].type = sohAttributeTypeSystemHealthId;
+        attributes[0].size = 4;
+        attributes[0].value = slots[0].bytes;
+        for (i = 0; i < count; i++) {
+            attributes[i + 1].type = chosen[i];
+            attributes[i + 1].size = random_wire_size(chosen[i]);
+            attributes[i + 1].value = slots[i + 1].bytes;
+            random_bytes(slots[i + 1].bytes, attributes[i + 1].size);
+        }
+        rebuilt = read_and_rebuild(&soh, isRequest,
+                                   (SystemHealthEntityId)slots[0].bytes[0] << 24 |
+                                       (SystemHealthEntityId)slots[0].bytes[1] << 16 |
+                                       (SystemHealthEntityId)slots[0].bytes[2] << 8 |
+                                       slots[0].bytes[3],
+                                   NULL);
+        ck_assert(same_soh(&soh, rebuilt));
+        FreeSoH(rebuilt);
+        sohs_checked++;
+    }
+    print_counts("bytes", tested);
+}
+END_TEST
+
+static Suite *roundtrip_suite(void)
+{
+    Suite *suite = suite_create("sohroundtrip");
+    TCase *values = add_test_case(suite, "values");
+    TCase *bytes = add_test_case(suite, "bytes");
+
+    tcase_add_loop_test(values, values_round_trip, 0, COUNT_OF(types));
+    tcase_add_loop_test(bytes, bytes_round_trip, 0, COUNT_OF(types));
+    return suite;
+}
+
+int main(void)
+{
+    return run_suite(roundtrip_suite());
+}
