@@ -868,22 +868,27 @@ END_TEST
 /* ---- fork() ---- */
 
 /*
- * What the child of a subscribed process finds, as its exit status: 0 when
- * all is as documented.  It has no watcher thread, none of the library's
- * descriptors (no inotify descriptor, and of the five eventfds only the two
- * the test created), no subscription, and it can subscribe on its own.
+ * ThreadSanitizer cannot follow a thread started in the child of a threaded
+ * process (it still knows the parent's threads), so built with it, the
+ * child does not subscribe.
  */
-static int child_sees_no_subscription(void)
+#if defined(__SANITIZE_THREAD__)
+#define CHILD_MAY_START_THREADS 0
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CHILD_MAY_START_THREADS 0
+#endif
+#endif
+#ifndef CHILD_MAY_START_THREADS
+#define CHILD_MAY_START_THREADS 1
+#endif
+
+/* The child subscribes on its own and hears its own update; 0 when it does. */
+static int child_subscribes_and_hears(void)
 {
     struct pollfd readable;
-    int fd;
+    int fd = eventfd(0, EFD_NONBLOCK);
 
-    if (count_watcher_threads() != 0)
-        return 1;
-    if (count_descriptors_to("anon_inode:inotify") != 0 ||
-        count_descriptors_to("anon_inode:[eventfd]") != 2)
-        return 2;
-    fd = eventfd(0, EFD_NONBLOCK);
     if (InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
         return 3;
     if (count_watcher_threads() != 1)
@@ -895,6 +900,31 @@ static int child_sees_no_subscription(void)
         return 5;
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     close(fd);
+    return 0;
+}
+
+/*
+ * What the child of a subscribed process finds, as its exit status: 0 when
+ * all is as documented.  It has no watcher thread, none of the library's
+ * descriptors (no inotify descriptor, and of the five eventfds only the two
+ * the test created), no subscription, and it can subscribe on its own.  Its
+ * update of agent.state is for the parent to hear.
+ */
+static int child_sees_no_subscription(void)
+{
+    int status = 0;
+
+    if (count_watcher_threads() != 0)
+        return 1;
+    if (count_descriptors_to("anon_inode:inotify") != 0 ||
+        count_descriptors_to("anon_inode:[eventfd]") != 2)
+        return 2;
+    if (CHILD_MAY_START_THREADS)
+        status = child_subscribes_and_hears();
+    else
+        replace_file("agent.state", "from the child\n");
+    if (status != 0)
+        return status;
     if (count_watcher_threads() != 0 || count_descriptors_to("anon_inode:inotify") != 0 ||
         count_descriptors_to("anon_inode:[eventfd]") != 2)
         return 6;
