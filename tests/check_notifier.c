@@ -735,6 +735,54 @@ START_TEST(relative_directory_is_waited_for)
 }
 END_TEST
 
+/*
+ * With NAPUTIL_RUNTIME_DIR unset or empty the watcher follows /run/naputil,
+ * or waits for it; a directory right beneath / is waited for on / itself.
+ * Only whether the subscription works can be checked here, as the test
+ * must not create directories outside its own.
+ */
+START_TEST(default_and_top_level_directories_are_accepted)
+{
+    static const char *const names[] = { NULL, "", "/naputil-test-absent-directory" };
+    int fd = new_eventfd();
+    int i;
+
+    for (i = 0; i < COUNT_OF(names); i++) {
+        if (names[i] == NULL)
+            ck_assert_int_eq(unsetenv("NAPUTIL_RUNTIME_DIR"), 0);
+        else
+            ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", names[i], 1), 0);
+        ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)),
+                         S_OK);
+        ck_assert_int_eq(count_watcher_threads(), 1);
+        UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    }
+    ck_assert_int_eq(count_watcher_threads(), 0);
+    close(fd);
+}
+END_TEST
+
+/* A relative name needs the working directory; once that is removed, it cannot be followed. */
+START_TEST(relative_directory_without_working_directory_fails)
+{
+    char saved_cwd[PATH_MAX], gone[PATH_MAX];
+    int fd = new_eventfd();
+    HRESULT hr;
+
+    ck_assert_ptr_nonnull(getcwd(saved_cwd, sizeof(saved_cwd)));
+    path_in(gone, root, "gone");
+    ck_assert_int_eq(mkdir(gone, 0755), 0);
+    ck_assert_int_eq(chdir(gone), 0);
+    ck_assert_int_eq(rmdir(gone), 0);
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", "run", 1), 0);
+    hr = InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd));
+    ck_assert_int_eq(chdir(saved_cwd), 0);
+    ck_assert_int_eq(hr, E_FAIL);
+    ck_assert_int_eq(count_watcher_threads(), 0);
+    close(fd);
+}
+END_TEST
+
 /* ---- the watcher's lifetime ---- */
 
 START_TEST(last_uninitialize_leaves_no_thread_or_descriptor)
@@ -941,10 +989,12 @@ START_TEST(fork_child_starts_unsubscribed)
     ck_assert_int_eq(count_descriptors_to("anon_inode:inotify"), 1);
     ck_assert_int_eq(count_descriptors_to("anon_inode:[eventfd]"), 5);
 
+    /* The child ends with exit(), which writes a coverage build's counters; nothing is buffered. */
+    fflush(NULL);
     child = fork();
     ck_assert_int_ge(child, 0);
     if (child == 0)
-        _exit(child_sees_no_subscription());
+        exit(child_sees_no_subscription());
     ck_assert_int_eq(waitpid(child, &status, 0), child);
     ck_assert(WIFEXITED(status));
     ck_assert_int_eq(WEXITSTATUS(status), 0);
@@ -993,6 +1043,8 @@ static Suite *notifier_suite(void)
     tcase_add_test(missing, missing_directory_is_waited_for);
     tcase_add_test(missing, directory_named_with_trailing_slash);
     tcase_add_test(missing, relative_directory_is_waited_for);
+    tcase_add_test(missing, default_and_top_level_directories_are_accepted);
+    tcase_add_test(missing, relative_directory_without_working_directory_fails);
 
     tcase_add_checked_fixture(lifetime, set_up, tear_down);
     tcase_add_test(lifetime, last_uninitialize_leaves_no_thread_or_descriptor);
