@@ -614,16 +614,7 @@ static void *read_own_sohs(void *context)
 
 START_TEST(distinct_objects_in_parallel)
 {
-    pthread_t threads[THREADS];
-    void *wrong;
-    int i;
-
-    for (i = 0; i < THREADS; i++)
-        ck_assert_int_eq(pthread_create(&threads[i], NULL, read_own_sohs, NULL), 0);
-    for (i = 0; i < THREADS; i++) {
-        pthread_join(threads[i], &wrong);
-        ck_assert_ptr_null(wrong);
-    }
+    run_threads(read_own_sohs, NULL, THREADS);
 }
 END_TEST
 

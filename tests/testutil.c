@@ -1,6 +1,7 @@
 /* testutil.c - helpers shared by the Check programs. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -140,6 +141,22 @@ unsigned exercise_method_allocation_failures(method_attempt attempt, void *conte
     }
     ck_abort_msg("the method never succeeded");
     return 0;
+}
+
+void run_threads(void *(*body)(void *), void *argument, int count)
+{
+    pthread_t threads[MAX_TEST_THREADS];
+    void *result;
+    int i, failures = 0;
+
+    ck_assert_int_le(count, MAX_TEST_THREADS);
+    for (i = 0; i < count; i++)
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, body, argument), 0);
+    for (i = 0; i < count; i++) {
+        ck_assert_int_eq(pthread_join(threads[i], &result), 0);
+        failures += result != NULL;
+    }
+    ck_assert_int_eq(failures, 0);
 }
 
 int run_suite(Suite *suite)

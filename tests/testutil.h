@@ -62,6 +62,15 @@ typedef HRESULT (*method_attempt)(void *context, void **out);
 unsigned exercise_method_allocation_failures(method_attempt attempt, void *context,
                                              alloc_release release);
 
+/* The most threads run_threads starts. */
+#define MAX_TEST_THREADS 16
+
+/*
+ * Runs body(argument) in count threads at once and waits for them all;
+ * asserts that each returned NULL, which is how a body reports success.
+ */
+void run_threads(void *(*body)(void *), void *argument, int count);
+
 /* Runs the suite as CK_ENV says; the process exit status. */
 int run_suite(Suite *suite);
 
