@@ -5,10 +5,10 @@
  *
  * The encoder runs its writers twice: once without a buffer to measure the
  * message (so the limit is checked before anything is allocated), then
- * into the buffer.  The decoder first walks the TLVs without allocating, so
- * that a malformed message is refused early and the offset
- * of the first wrong byte is known before the arrays are allocated; every read is bounded by the bytes
- * actually present, whatever a length field inside says.
+ * into the buffer.  The decoder walks the TLVs once without allocating, so
+ * that their framing is known good (or the offset of the first wrong byte
+ * known) before it allocates the arrays and copies; every read is bounded
+ * by the bytes actually present, whatever a length field inside says.
  */
 #include "config.h"
 
@@ -670,6 +670,7 @@ static HRESULT decode_system_attributes(struct decoder *d, size_t pos, size_t en
     if (message->systemAttributes == NULL)
         return E_OUTOFMEMORY;
     while (pos < end) {
+        /* count_system_attributes has checked every extent already. */
         system_attribute_extent(d, pos, end, &next);
         if (FAILED(get_system_attribute(d->data + pos,
                                         &message->systemAttributes[message->systemAttributeCount])))
@@ -804,6 +805,7 @@ static HRESULT decode_entries(struct decoder *d, size_t pos, NapSoHMessage *mess
         return NAP_E_INVALID_PACKET;
     if (count == 0)
         return S_OK;
+    /* count includes the SSoH, if any: one slot may stay unused. */
     message->entries = taskmem_zalloc(count * sizeof(*message->entries));
     if (message->entries == NULL)
         return E_OUTOFMEMORY;
