@@ -16,6 +16,7 @@
 #include "naperror.h"
 #include "napprotocol.h"
 #include "napenforcementclient.h"
+#include "napsohmessage.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 headers="napwinbase.h naptypes.h napprotocol.h napenforcementclient.h naperror.h
-napmicrosoftvendorids.h naputil.h NapUtil.h NapTypes.h NapProtocol.h
+napmicrosoftvendorids.h napsohmessage.h naputil.h NapUtil.h NapTypes.h NapProtocol.h
 NapEnforcementClient.h NapError.h NapMicrosoftVendorIds.h"
 c_standards="c99 c11 c17"
 cxx_standards="c++11 c++17"

@@ -1,0 +1,939 @@
+/*
+ * sohmessage.c - the SoH wire message: NapSoHMessageEncode writes a whole
+ * SoH (or SoHR) message, NapSoHMessageDecode reads one back, and
+ * NapSoHMessageFree releases what the decoder built.
+ *
+ * The encoder runs its writers twice: once without a buffer to measure the
+ * message (so the limit is checked before anything is allocated), then
+ * into the buffer.  The decoder walks the TLVs once without allocating, so
+ * that their framing is known good (or the offset of the first wrong byte
+ * known) before it allocates the arrays and copies; every read is bounded
+ * by the bytes actually present, whatever a length field inside says.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "napmicrosoftvendorids.h"
+#include "naputil.h"
+#include "sohattr.h"
+#include "taskmem.h"
+
+#define HEADER_SIZE 12
+#define TLV_HEADER_SIZE 4
+#define VENDOR_ID_SIZE 4
+#define VENDOR_SPECIFIC_TLV 0x0007
+#define MICROSOFT_VENDOR 0x00000137
+#define MODE_SUB_HEADER_LENGTH 30
+#define MODE_SUB_HEADER_SIZE (TLV_HEADER_SIZE + MODE_SUB_HEADER_LENGTH)
+#define CORRELATION_ID_SIZE 24
+#define SYSTEM_HEALTH_ID_SIZE 4
+/* The M and R flags share the 16-bit type field with the 14-bit type. */
+#define TLV_TYPE_MASK 0x3FFF
+/* The attribute types of soh-reference 2.9 that the library understands. */
+#define LAST_KNOWN_TLV_TYPE sohAttributeTypeExtendedIsolationState
+
+#define MACHINE_INVENTORY_SIZE 18
+#define QUARANTINE_STATE_FIXED_SIZE 12
+#define MACHINE_INVENTORY_EX_SIZE 5
+#define ID_SIZE 4
+
+/* ---- writing ---- */
+
+/* A writer without a buffer only counts, so the same code measures and writes. */
+struct writer {
+    BYTE *out;
+    size_t used;
+};
+
+static void put_bytes(struct writer *w, const void *bytes, size_t size)
+{
+    if (w->out != NULL && size > 0)
+        memcpy(w->out + w->used, bytes, size);
+    w->used += size;
+}
+
+static void put_u8(struct writer *w, BYTE v)
+{
+    put_bytes(w, &v, 1);
+}
+
+static void put_be16(struct writer *w, UINT16 v)
+{
+    BYTE bytes[2] = { (BYTE)(v >> 8), (BYTE)v };
+
+    put_bytes(w, bytes, sizeof(bytes));
+}
+
+static void put_be32(struct writer *w, UINT32 v)
+{
+    BYTE bytes[4] = { (BYTE)(v >> 24), (BYTE)(v >> 16), (BYTE)(v >> 8), (BYTE)v };
+
+    put_bytes(w, bytes, sizeof(bytes));
+}
+
+/* A FILETIME is one 64-bit big-endian number: the high half first. */
+static void put_filetime(struct writer *w, FILETIME time)
+{
+    put_be32(w, time.dwHighDateTime);
+    put_be32(w, time.dwLowDateTime);
+}
+
+/* A GUID field by field, big-endian; never the host struct's bytes. */
+static void put_correlation_id(struct writer *w, const CorrelationId *id)
+{
+    put_be32(w, id->connId.Data1);
+    put_be16(w, id->connId.Data2);
+    put_be16(w, id->connId.Data3);
+    put_bytes(w, id->connId.Data4, sizeof(id->connId.Data4));
+    put_filetime(w, id->timeStamp);
+}
+
+static void put_tlv_header(struct writer *w, UINT16 type, size_t length)
+{
+    put_be16(w, type);
+    put_be16(w, (UINT16)length);
+}
+
+static void put_id_list(struct writer *w, const NapSoHMessageIdList *list)
+{
+    UINT16 i;
+
+    put_be16(w, (UINT16)(list->count * ID_SIZE));
+    for (i = 0; i < list->count; i++)
+        put_be32(w, list->ids[i]);
+}
+
+static void put_machine_inventory(struct writer *w, const NapSoHMessageMachineInventory *inv)
+{
+    put_be32(w, inv->osMajorVersion);
+    put_be32(w, inv->osMinorVersion);
+    put_be32(w, inv->osBuildNumber);
+    put_be16(w, inv->servicePackMajor);
+    put_be16(w, inv->servicePackMinor);
+    put_be16(w, inv->processorArchitecture);
+}
+
+static void put_quarantine_state(struct writer *w, const NapSoHMessageQuarantineState *state)
+{
+    put_be16(w, state->flags);
+    put_filetime(w, state->probationTime);
+    put_be16(w, state->urlSize);
+    put_bytes(w, state->url, state->urlSize);
+}
+
+/* One Microsoft type-value attribute: the type byte, then its layout. */
+static void put_system_attribute(struct writer *w, const NapSoHMessageSystemAttribute *a)
+{
+    put_u8(w, (BYTE)a->type);
+    switch (a->type) {
+    case napSoHMessageMachineInventory:
+        put_machine_inventory(w, &a->value.machineInventory);
+        break;
+    case napSoHMessageQuarantineState:
+        put_quarantine_state(w, &a->value.quarantineState);
+        break;
+    case napSoHMessagePacketInfo:
+        put_u8(w, a->value.packetInfo);
+        break;
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        put_id_list(w, &a->value.idList);
+        break;
+    case napSoHMessageMachineName:
+        put_be16(w, a->value.machineName.size);
+        put_bytes(w, a->value.machineName.bytes, a->value.machineName.size);
+        break;
+    case napSoHMessageCorrelationId:
+        put_correlation_id(w, &a->value.correlationId);
+        break;
+    case napSoHMessageMachineInventoryEx:
+        put_be32(w, a->value.machineInventoryEx.reserved);
+        put_u8(w, a->value.machineInventoryEx.productType);
+        break;
+    }
+}
+
+static size_t system_attributes_size(const NapSoHMessage *message)
+{
+    struct writer measure = { NULL, 0 };
+    UINT16 i;
+
+    for (i = 0; i < message->systemAttributeCount; i++)
+        put_system_attribute(&measure, &message->systemAttributes[i]);
+    return measure.used;
+}
+
+static void put_attributes(struct writer *w, const SoHAttribute *attributes, UINT16 count)
+{
+    UINT16 i;
+
+    for (i = 0; i < count; i++) {
+        put_tlv_header(w, attributes[i].type, attributes[i].size);
+        put_bytes(w, attributes[i].value, attributes[i].size);
+    }
+}
+
+/* The SSoH: its System-Health-ID, the Microsoft attribute, then any other TLVs. */
+static void put_system_entry(struct writer *w, const NapSoHMessage *message)
+{
+    UINT16 i;
+
+    put_tlv_header(w, sohAttributeTypeSystemHealthId, SYSTEM_HEALTH_ID_SIZE);
+    put_be32(w, NapSystemId);
+    put_tlv_header(w, VENDOR_SPECIFIC_TLV, VENDOR_ID_SIZE + system_attributes_size(message));
+    put_be32(w, MICROSOFT_VENDOR);
+    for (i = 0; i < message->systemAttributeCount; i++)
+        put_system_attribute(w, &message->systemAttributes[i]);
+    if (message->systemExtras != NULL)
+        put_attributes(w, message->systemExtras->attributes, message->systemExtras->count);
+}
+
+static void put_mode_sub_header(struct writer *w, const NapSoHMessage *message)
+{
+    put_tlv_header(w, VENDOR_SPECIFIC_TLV, MODE_SUB_HEADER_LENGTH);
+    put_be32(w, MICROSOFT_VENDOR);
+    put_correlation_id(w, &message->correlationId);
+    put_u8(w, message->intent);
+    put_u8(w, message->contentType);
+}
+
+static UINT16 encoded_format(const NapSoHMessage *message)
+{
+    return message->format == NAP_SOH_MESSAGE_FORMAT_1 ? NAP_SOH_MESSAGE_FORMAT_1
+                                                       : NAP_SOH_MESSAGE_FORMAT_2;
+}
+
+static BOOL message_is_empty(const NapSoHMessage *message)
+{
+    return !message->hasSystemEntry && message->entryCount == 0;
+}
+
+/* Everything after the 12-byte header. */
+static void put_body(struct writer *w, const NapSoHMessage *message)
+{
+    UINT16 i;
+
+    if (message_is_empty(message))
+        return;
+    if (encoded_format(message) == NAP_SOH_MESSAGE_FORMAT_2)
+        put_mode_sub_header(w, message);
+    if (message->hasSystemEntry)
+        put_system_entry(w, message);
+    for (i = 0; i < message->entryCount; i++)
+        put_attributes(w, message->entries[i]->attributes, message->entries[i]->count);
+}
+
+static void put_message(struct writer *w, const NapSoHMessage *message, size_t body_size)
+{
+    put_tlv_header(w, VENDOR_SPECIFIC_TLV, body_size + HEADER_SIZE - TLV_HEADER_SIZE);
+    put_be32(w, MICROSOFT_VENDOR);
+    put_be16(w, encoded_format(message));
+    put_be16(w, (UINT16)body_size);
+    put_body(w, message);
+}
+
+/* ---- checking what the caller asks to encode ---- */
+
+static HRESULT check_buffer(UINT16 size, const void *buffer)
+{
+    return size > 0 && buffer == NULL ? E_POINTER : S_OK;
+}
+
+static HRESULT check_system_attribute(const NapSoHMessageSystemAttribute *a)
+{
+    switch (a->type) {
+    case napSoHMessageMachineInventory:
+    case napSoHMessagePacketInfo:
+    case napSoHMessageCorrelationId:
+    case napSoHMessageMachineInventoryEx:
+        return S_OK;
+    case napSoHMessageQuarantineState:
+        return check_buffer(a->value.quarantineState.urlSize, a->value.quarantineState.url);
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        return check_buffer(a->value.idList.count, a->value.idList.ids);
+    case napSoHMessageMachineName:
+        return check_buffer(a->value.machineName.size, a->value.machineName.bytes);
+    }
+    return E_INVALIDARG;
+}
+
+/* The SSoH's other TLVs: any type but a System-Health-ID, which would start an entry. */
+static HRESULT check_system_extras(const SoH *extras)
+{
+    UINT16 i;
+
+    if (extras == NULL)
+        return S_OK;
+    if (check_buffer(extras->count, extras->attributes) != S_OK)
+        return E_POINTER;
+    for (i = 0; i < extras->count; i++) {
+        const SoHAttribute *a = &extras->attributes[i];
+
+        if (a->type == sohAttributeTypeSystemHealthId || a->type > TLV_TYPE_MASK)
+            return E_INVALIDARG;
+        if (check_buffer(a->size, a->value) != S_OK)
+            return E_POINTER;
+    }
+    return S_OK;
+}
+
+static HRESULT check_system_entry(const NapSoHMessage *message)
+{
+    HRESULT hr;
+    UINT16 i;
+
+    if (!message->hasSystemEntry)
+        return message->systemAttributeCount == 0 && message->systemExtras == NULL ? S_OK
+                                                                                   : E_INVALIDARG;
+    if (check_buffer(message->systemAttributeCount, message->systemAttributes) != S_OK)
+        return E_POINTER;
+    for (i = 0; i < message->systemAttributeCount; i++) {
+        hr = check_system_attribute(&message->systemAttributes[i]);
+        if (FAILED(hr))
+            return hr;
+    }
+    return check_system_extras(message->systemExtras);
+}
+
+/*
+ * Each entry must be a valid SoH of the message's direction; without an
+ * SSoH, the first entry may not look like one to the decoder.
+ */
+static HRESULT check_entries(const NapSoHMessage *message)
+{
+    UINT16 i;
+
+    if (check_buffer(message->entryCount, message->entries) != S_OK)
+        return E_POINTER;
+    for (i = 0; i < message->entryCount; i++) {
+        if (message->entries[i] == NULL)
+            return E_POINTER;
+        if (soh_validate(message->entries[i], !message->isResponse) != S_OK)
+            return E_INVALIDARG;
+    }
+    if (!message->hasSystemEntry && message->entryCount > 0 &&
+        soh_system_health_id(message->entries[0]) == NapSystemId)
+        return E_INVALIDARG;
+    return S_OK;
+}
+
+static HRESULT check_message(const NapSoHMessage *message)
+{
+    HRESULT hr;
+
+    if (message->format > NAP_SOH_MESSAGE_FORMAT_2)
+        return E_INVALIDARG;
+    hr = check_system_entry(message);
+    if (FAILED(hr))
+        return hr;
+    return check_entries(message);
+}
+
+static size_t size_limit(UINT16 maxSize)
+{
+    return maxSize == 0 || maxSize > maxNetworkSoHSize ? maxNetworkSoHSize : maxSize;
+}
+
+HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
+                                   NetworkSoH **networkSoh)
+{
+    struct writer measure = { NULL, 0 };
+    struct writer w;
+    NetworkSoH *result;
+    HRESULT hr;
+
+    if (networkSoh == NULL)
+        return E_POINTER;
+    *networkSoh = NULL;
+    if (message == NULL)
+        return E_POINTER;
+    hr = check_message(message);
+    if (FAILED(hr))
+        return hr;
+    put_body(&measure, message);
+    if (measure.used + HEADER_SIZE > size_limit(maxSize))
+        return E_INVALIDARG;
+
+    result = taskmem_zalloc(sizeof(*result));
+    if (result == NULL)
+        return E_OUTOFMEMORY;
+    result->data = taskmem_alloc(measure.used + HEADER_SIZE);
+    if (result->data == NULL) {
+        taskmem_free(result);
+        return E_OUTOFMEMORY;
+    }
+    w.out = result->data;
+    w.used = 0;
+    put_message(&w, message, measure.used);
+    result->size = (UINT16)w.used;
+    *networkSoh = result;
+    return S_OK;
+}
+
+/* ---- reading ---- */
+
+/*
+ * The bytes of the message and where the first fault was found.  Every
+ * reader is given the end of its own range, which never lies beyond size.
+ */
+struct decoder {
+    const BYTE *data;
+    UINT16 size;
+    UINT16 error_offset;
+};
+
+static UINT16 get_be16(const BYTE *in)
+{
+    return (UINT16)(in[0] << 8 | in[1]);
+}
+
+static UINT32 get_be32(const BYTE *in)
+{
+    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
+}
+
+static FILETIME get_filetime(const BYTE *in)
+{
+    FILETIME time;
+
+    time.dwHighDateTime = get_be32(in);
+    time.dwLowDateTime = get_be32(in + 4);
+    return time;
+}
+
+static CorrelationId get_correlation_id(const BYTE *in)
+{
+    CorrelationId id;
+
+    id.connId.Data1 = get_be32(in);
+    id.connId.Data2 = get_be16(in + 4);
+    id.connId.Data3 = get_be16(in + 6);
+    memcpy(id.connId.Data4, in + 8, sizeof(id.connId.Data4));
+    id.timeStamp = get_filetime(in + 16);
+    return id;
+}
+
+/* Records the first fault; always NAP_E_INVALID_PACKET. */
+static HRESULT invalid_at(struct decoder *d, size_t offset)
+{
+    d->error_offset = (UINT16)offset;
+    return NAP_E_INVALID_PACKET;
+}
+
+/* Whether need bytes are present from pos up to end; else the fault is at end. */
+static HRESULT need(struct decoder *d, size_t pos, size_t need_bytes, size_t end)
+{
+    return pos > end || end - pos < need_bytes ? invalid_at(d, end) : S_OK;
+}
+
+/* One TLV as found in the message, with M and R masked off its type. */
+struct tlv {
+    UINT16 offset;
+    UINT16 type;
+    UINT16 length;
+    const BYTE *value;
+};
+
+/*
+ * The TLV at pos: its header and value must lie before the end, and an M
+ * flag is allowed only on a type the library understands.
+ */
+static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
+{
+    UINT16 raw_type;
+
+    if (need(d, pos, TLV_HEADER_SIZE, d->size) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    raw_type = get_be16(d->data + pos);
+    tlv->offset = (UINT16)pos;
+    tlv->type = raw_type & TLV_TYPE_MASK;
+    tlv->length = get_be16(d->data + pos + 2);
+    tlv->value = d->data + pos + TLV_HEADER_SIZE;
+    if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) &&
+        (tlv->type < sohAttributeTypeSystemHealthId || tlv->type > LAST_KNOWN_TLV_TYPE))
+        return invalid_at(d, pos);
+    if (tlv->length > d->size - pos - TLV_HEADER_SIZE)
+        return invalid_at(d, pos + 2);
+    if (tlv->type == sohAttributeTypeSystemHealthId && tlv->length != SYSTEM_HEALTH_ID_SIZE)
+        return invalid_at(d, pos + 2);
+    return S_OK;
+}
+
+static size_t tlv_end(const struct tlv *tlv)
+{
+    return (size_t)tlv->offset + TLV_HEADER_SIZE + tlv->length;
+}
+
+/* ---- Microsoft type-value attributes ---- */
+
+/* A fixed-size layout of size bytes after the type byte at pos. */
+static HRESULT fixed_size(struct decoder *d, size_t pos, size_t end, size_t size, size_t *next)
+{
+    if (need(d, pos + 1, size, end) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    *next = pos + 1 + size;
+    return S_OK;
+}
+
+/* A layout of fixed bytes, then a 16-bit length and that many bytes. */
+static HRESULT counted_size(struct decoder *d, size_t pos, size_t end, size_t fixed,
+                            UINT16 multiple, size_t *next)
+{
+    size_t length_pos = pos + 1 + fixed;
+    UINT16 length;
+
+    if (need(d, length_pos, 2, end) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    length = get_be16(d->data + length_pos);
+    if (length % multiple != 0 || length > end - length_pos - 2)
+        return invalid_at(d, length_pos);
+    *next = length_pos + 2 + length;
+    return S_OK;
+}
+
+/*
+ * The extent of the type-value attribute at pos: *next is where the next
+ * one starts.  There is no length byte, so an unknown type ends the walk.
+ */
+static HRESULT system_attribute_extent(struct decoder *d, size_t pos, size_t end, size_t *next)
+{
+    switch (d->data[pos]) {
+    case napSoHMessageMachineInventory:
+        return fixed_size(d, pos, end, MACHINE_INVENTORY_SIZE, next);
+    case napSoHMessageQuarantineState:
+        return counted_size(d, pos, end, QUARANTINE_STATE_FIXED_SIZE - 2, 1, next);
+    case napSoHMessagePacketInfo:
+        return fixed_size(d, pos, end, 1, next);
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        return counted_size(d, pos, end, 0, ID_SIZE, next);
+    case napSoHMessageMachineName:
+        return counted_size(d, pos, end, 0, 1, next);
+    case napSoHMessageCorrelationId:
+        return fixed_size(d, pos, end, CORRELATION_ID_SIZE, next);
+    case napSoHMessageMachineInventoryEx:
+        return fixed_size(d, pos, end, MACHINE_INVENTORY_EX_SIZE, next);
+    default:
+        return invalid_at(d, pos);
+    }
+}
+
+/* The number of type-value attributes from pos to end, all well-formed. */
+static HRESULT count_system_attributes(struct decoder *d, size_t pos, size_t end, UINT16 *count)
+{
+    size_t next;
+
+    *count = 0;
+    while (pos < end) {
+        if (system_attribute_extent(d, pos, end, &next) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        pos = next;
+        (*count)++;
+    }
+    return S_OK;
+}
+
+static HRESULT duplicate(const BYTE *bytes, size_t size, BYTE **copy)
+{
+    *copy = NULL;
+    if (size == 0)
+        return S_OK;
+    *copy = taskmem_alloc(size);
+    if (*copy == NULL)
+        return E_OUTOFMEMORY;
+    memcpy(*copy, bytes, size);
+    return S_OK;
+}
+
+static HRESULT get_id_list(const BYTE *in, NapSoHMessageIdList *list)
+{
+    UINT16 i;
+
+    list->count = get_be16(in) / ID_SIZE;
+    list->ids = NULL;
+    if (list->count == 0)
+        return S_OK;
+    list->ids = taskmem_alloc(list->count * sizeof(*list->ids));
+    if (list->ids == NULL) {
+        list->count = 0;
+        return E_OUTOFMEMORY;
+    }
+    for (i = 0; i < list->count; i++)
+        list->ids[i] = get_be32(in + 2 + i * ID_SIZE);
+    return S_OK;
+}
+
+static void get_machine_inventory(const BYTE *in, NapSoHMessageMachineInventory *inv)
+{
+    inv->osMajorVersion = get_be32(in);
+    inv->osMinorVersion = get_be32(in + 4);
+    inv->osBuildNumber = get_be32(in + 8);
+    inv->servicePackMajor = get_be16(in + 12);
+    inv->servicePackMinor = get_be16(in + 14);
+    inv->processorArchitecture = get_be16(in + 16);
+}
+
+static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState *state)
+{
+    HRESULT hr;
+
+    state->flags = get_be16(in);
+    state->probationTime = get_filetime(in + 2);
+    state->urlSize = get_be16(in + 10);
+    hr = duplicate(in + 12, state->urlSize, &state->url);
+    if (FAILED(hr))
+        state->urlSize = 0;
+    return hr;
+}
+
+static HRESULT get_octets(const BYTE *in, NapSoHMessageOctets *octets)
+{
+    HRESULT hr;
+
+    octets->size = get_be16(in);
+    hr = duplicate(in + 2, octets->size, &octets->bytes);
+    if (FAILED(hr))
+        octets->size = 0;
+    return hr;
+}
+
+/*
+ * Decodes one type-value attribute that system_attribute_extent accepted.
+ * On failure, *a owns no block.
+ */
+static HRESULT get_system_attribute(const BYTE *in, NapSoHMessageSystemAttribute *a)
+{
+    a->type = (NapSoHMessageSystemAttributeType)in[0];
+    in++;
+    switch (a->type) {
+    case napSoHMessageMachineInventory:
+        get_machine_inventory(in, &a->value.machineInventory);
+        return S_OK;
+    case napSoHMessageQuarantineState:
+        return get_quarantine_state(in, &a->value.quarantineState);
+    case napSoHMessagePacketInfo:
+        a->value.packetInfo = in[0];
+        return S_OK;
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        return get_id_list(in, &a->value.idList);
+    case napSoHMessageMachineName:
+        return get_octets(in, &a->value.machineName);
+    case napSoHMessageCorrelationId:
+        a->value.correlationId = get_correlation_id(in);
+        return S_OK;
+    case napSoHMessageMachineInventoryEx:
+        a->value.machineInventoryEx.reserved = get_be32(in);
+        a->value.machineInventoryEx.productType = in[4];
+        return S_OK;
+    }
+    return S_OK;
+}
+
+static void free_system_attribute(NapSoHMessageSystemAttribute *a)
+{
+    switch (a->type) {
+    case napSoHMessageQuarantineState:
+        taskmem_free(a->value.quarantineState.url);
+        break;
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        taskmem_free(a->value.idList.ids);
+        break;
+    case napSoHMessageMachineName:
+        taskmem_free(a->value.machineName.bytes);
+        break;
+    default:
+        break;
+    }
+}
+
+/*
+ * Decodes the type-value attributes of the Microsoft TLV's value, from pos
+ * to end, into the message.  systemAttributeCount grows with each decoded
+ * attribute, so NapSoHMessageFree undoes a partial decode.
+ */
+static HRESULT decode_system_attributes(struct decoder *d, size_t pos, size_t end,
+                                        NapSoHMessage *message)
+{
+    UINT16 count;
+    size_t next;
+
+    if (count_system_attributes(d, pos, end, &count) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (count == 0)
+        return S_OK;
+    message->systemAttributes = taskmem_zalloc(count * sizeof(*message->systemAttributes));
+    if (message->systemAttributes == NULL)
+        return E_OUTOFMEMORY;
+    while (pos < end) {
+        /* count_system_attributes has checked every extent already. */
+        system_attribute_extent(d, pos, end, &next);
+        if (FAILED(get_system_attribute(d->data + pos,
+                                        &message->systemAttributes[message->systemAttributeCount])))
+            return E_OUTOFMEMORY;
+        message->systemAttributeCount++;
+        pos = next;
+    }
+    return S_OK;
+}
+
+/* ---- entries ---- */
+
+/* The TLVs of one entry: from its System-Health-ID to the next one or the end. */
+struct entry {
+    UINT16 count;
+    SoHAttribute attributes[maxSoHAttributeCount];
+};
+
+/*
+ * Reads the entry starting at *pos (a System-Health-ID TLV, which the walk
+ * of count_entries checked) into entry, and moves *pos past it.  The
+ * attribute values point into the message, which is only read.
+ */
+static HRESULT read_entry(struct decoder *d, size_t *pos, struct entry *entry)
+{
+    struct tlv tlv;
+
+    entry->count = 0;
+    do {
+        read_tlv(d, *pos, &tlv);
+        if (entry->count == maxSoHAttributeCount)
+            return invalid_at(d, *pos);
+        entry->attributes[entry->count].type = tlv.type;
+        entry->attributes[entry->count].size = tlv.length;
+        /* SoHAttribute has no const member; the decoder only reads through it. */
+        entry->attributes[entry->count].value = (BYTE *)(uintptr_t)tlv.value;
+        entry->count++;
+        *pos = tlv_end(&tlv);
+    } while (*pos < d->size &&
+             (get_be16(d->data + *pos) & TLV_TYPE_MASK) != sohAttributeTypeSystemHealthId);
+    return S_OK;
+}
+
+/* Whether the attribute is the SSoH's Microsoft type-value TLV. */
+static BOOL is_microsoft_attribute(const SoHAttribute *a)
+{
+    return a->type == VENDOR_SPECIFIC_TLV && a->size >= VENDOR_ID_SIZE &&
+           get_be32(a->value) == MICROSOFT_VENDOR;
+}
+
+/*
+ * The SSoH: the first Microsoft TLV gives the type-value attributes; every
+ * other TLV after the System-Health-ID is kept raw in systemExtras.
+ */
+static HRESULT decode_system_entry(struct decoder *d, const struct entry *entry,
+                                   NapSoHMessage *message)
+{
+    SoHAttribute extras[maxSoHAttributeCount];
+    UINT16 extra_count = 0;
+    BOOL decoded = FALSE;
+    HRESULT hr;
+    UINT16 i;
+
+    message->hasSystemEntry = TRUE;
+    for (i = 1; i < entry->count; i++) {
+        const SoHAttribute *a = &entry->attributes[i];
+
+        if (!decoded && is_microsoft_attribute(a)) {
+            size_t start = (size_t)(a->value - d->data);
+
+            hr = decode_system_attributes(d, start + VENDOR_ID_SIZE, start + a->size, message);
+            if (FAILED(hr))
+                return hr;
+            decoded = TRUE;
+        } else {
+            extras[extra_count++] = *a;
+        }
+    }
+    if (extra_count == 0)
+        return S_OK;
+    return soh_copy(extras, extra_count, &message->systemExtras);
+}
+
+/* A report entry: a valid SoH of the message's direction, copied. */
+static HRESULT decode_report_entry(struct decoder *d, struct entry *entry, size_t start,
+                                   NapSoHMessage *message)
+{
+    SoH view;
+    HRESULT hr;
+
+    view.count = entry->count;
+    view.attributes = entry->attributes;
+    if (soh_validate(&view, !message->isResponse) != S_OK)
+        return invalid_at(d, start);
+    hr = soh_copy(entry->attributes, entry->count, &message->entries[message->entryCount]);
+    if (FAILED(hr))
+        return hr;
+    message->entryCount++;
+    return S_OK;
+}
+
+/*
+ * Walks the TLVs from pos to the end without keeping them: each must be
+ * well-formed, and the first a System-Health-ID.  *count is the number of
+ * entries (System-Health-IDs).
+ */
+static HRESULT count_entries(struct decoder *d, size_t pos, UINT16 *count)
+{
+    struct tlv tlv;
+
+    *count = 0;
+    while (pos < d->size) {
+        if (read_tlv(d, pos, &tlv) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        if (tlv.type == sohAttributeTypeSystemHealthId)
+            (*count)++;
+        else if (*count == 0)
+            return invalid_at(d, pos);
+        pos = tlv_end(&tlv);
+    }
+    return S_OK;
+}
+
+static HRESULT decode_entries(struct decoder *d, size_t pos, NapSoHMessage *message)
+{
+    size_t first = pos;
+    struct entry entry;
+    UINT16 count;
+    HRESULT hr;
+
+    if (count_entries(d, pos, &count) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (count == 0)
+        return S_OK;
+    /* count includes the SSoH, if any: one slot may stay unused. */
+    message->entries = taskmem_zalloc(count * sizeof(*message->entries));
+    if (message->entries == NULL)
+        return E_OUTOFMEMORY;
+    while (pos < d->size) {
+        size_t start = pos;
+
+        hr = read_entry(d, &pos, &entry);
+        if (FAILED(hr))
+            return hr;
+        /* Only the first entry can be the SSoH (soh-reference Q5). */
+        if (start == first && get_be32(entry.attributes[0].value) == NapSystemId)
+            hr = decode_system_entry(d, &entry, message);
+        else
+            hr = decode_report_entry(d, &entry, start, message);
+        if (FAILED(hr))
+            return hr;
+    }
+    return S_OK;
+}
+
+/* ---- the header and mode sub-header ---- */
+
+static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
+{
+    const BYTE *in = d->data;
+
+    if (need(d, 0, HEADER_SIZE, d->size) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (get_be16(in) != VENDOR_SPECIFIC_TLV)
+        return invalid_at(d, 0);
+    if (get_be16(in + 2) != d->size - TLV_HEADER_SIZE)
+        return invalid_at(d, 2);
+    if (get_be32(in + 4) != MICROSOFT_VENDOR)
+        return invalid_at(d, 4);
+    message->format = get_be16(in + 8);
+    if (message->format != NAP_SOH_MESSAGE_FORMAT_1 && message->format != NAP_SOH_MESSAGE_FORMAT_2)
+        return invalid_at(d, 8);
+    if (get_be16(in + 10) != d->size - HEADER_SIZE)
+        return invalid_at(d, 10);
+    return S_OK;
+}
+
+/* The 34-byte mode sub-header of format 2 at pos. */
+static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage *message)
+{
+    const BYTE *in = d->data + pos;
+
+    if (need(d, pos, MODE_SUB_HEADER_SIZE, d->size) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (get_be16(in) != VENDOR_SPECIFIC_TLV)
+        return invalid_at(d, pos);
+    if (get_be16(in + 2) != MODE_SUB_HEADER_LENGTH)
+        return invalid_at(d, pos + 2);
+    if (get_be32(in + 4) != MICROSOFT_VENDOR)
+        return invalid_at(d, pos + 4);
+    message->correlationId = get_correlation_id(in + 8);
+    message->intent = in[32];
+    message->contentType = in[33];
+    return S_OK;
+}
+
+static HRESULT decode_message(struct decoder *d, NapSoHMessage *message)
+{
+    size_t pos = HEADER_SIZE;
+
+    if (read_header(d, message) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (d->size == HEADER_SIZE)
+        return S_OK;
+    if (message->format == NAP_SOH_MESSAGE_FORMAT_2) {
+        if (read_mode_sub_header(d, pos, message) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        pos += MODE_SUB_HEADER_SIZE;
+    }
+    return decode_entries(d, pos, message);
+}
+
+HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
+                                   NapSoHMessage **message, UINT16 *errorOffset)
+{
+    struct decoder d;
+    NapSoHMessage *result;
+    HRESULT hr;
+
+    if (message == NULL)
+        return E_POINTER;
+    *message = NULL;
+    if (networkSoh == NULL || (networkSoh->size > 0 && networkSoh->data == NULL))
+        return E_POINTER;
+    if (flags & ~(DWORD)NAP_SOH_MESSAGE_RESPONSE)
+        return E_INVALIDARG;
+    d.data = networkSoh->data;
+    d.size = networkSoh->size;
+    d.error_offset = 0;
+    if (d.size > maxNetworkSoHSize) {
+        hr = invalid_at(&d, maxNetworkSoHSize);
+    } else {
+        result = taskmem_zalloc(sizeof(*result));
+        if (result == NULL)
+            return E_OUTOFMEMORY;
+        result->isResponse = (flags & NAP_SOH_MESSAGE_RESPONSE) != 0;
+        hr = decode_message(&d, result);
+        if (SUCCEEDED(hr))
+            *message = result;
+        else
+            NapSoHMessageFree(result);
+    }
+    if (hr == NAP_E_INVALID_PACKET && errorOffset != NULL)
+        *errorOffset = d.error_offset;
+    return hr;
+}
+
+VOID WINAPI NapSoHMessageFree(NapSoHMessage *message)
+{
+    UINT16 i;
+
+    if (message == NULL)
+        return;
+    if (message->systemAttributes != NULL) {
+        for (i = 0; i < message->systemAttributeCount; i++)
+            free_system_attribute(&message->systemAttributes[i]);
+    }
+    taskmem_free(message->systemAttributes);
+    FreeSoH(message->systemExtras);
+    if (message->entries != NULL) {
+        for (i = 0; i < message->entryCount; i++)
+            FreeSoH(message->entries[i]);
+    }
+    taskmem_free(message->entries);
+    taskmem_free(message);
+}

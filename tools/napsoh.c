@@ -1,0 +1,685 @@
+/*
+ * napsoh.c - looks inside an SoH (or SoHR) wire message: `decode` prints
+ * every field as an indented tree or as JSON, `validate` says whether the
+ * message is well-formed.  The input is the message in binary or as hex
+ * text, from a file or standard input.  Any fault in the input gives one
+ * line naming the byte offset and exit status 1.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "naputil.h"
+
+/* Far more than any NetworkSoH (4000 bytes), even written as spaced hex. */
+#define MAX_INPUT (64 * 1024)
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+    "Usage: napsoh decode [--json] [--response] [FILE|-]\n"
+    "       napsoh validate [--response] [FILE|-]\n"
+    "       napsoh --help\n"
+    "\n"
+    "Reads an SoH wire message (NetworkSoH data) in binary or as hex text\n"
+    "(whitespace and 0x prefixes allowed) from FILE or standard input.\n"
+    "  decode      print every field as a tree, or as JSON with --json\n"
+    "  validate    exit 0 if the message is well-formed, else 1 with the reason\n"
+    "  --response  read the message as an SoHR (provisional layout)\n";
+
+static const char *program = "napsoh";
+
+static void fail_message(const char *format, ...)
+{
+    va_list args;
+
+    fprintf(stderr, "%s: ", program);
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputc('\n', stderr);
+}
+
+/* ---- reading the input ---- */
+
+struct input {
+    unsigned char bytes[MAX_INPUT];
+    size_t size;
+};
+
+static int read_all(FILE *file, const char *name, struct input *in)
+{
+    in->size = fread(in->bytes, 1, sizeof(in->bytes), file);
+    if (ferror(file)) {
+        fail_message("%s: read error", name);
+        return -1;
+    }
+    if (in->size == sizeof(in->bytes) && fgetc(file) != EOF) {
+        fail_message("%s: input larger than %d bytes", name, MAX_INPUT);
+        return -1;
+    }
+    return 0;
+}
+
+static int read_input(const char *path, struct input *in)
+{
+    FILE *file;
+    int status;
+
+    if (path == NULL || strcmp(path, "-") == 0)
+        return read_all(stdin, "standard input", in);
+    file = fopen(path, "rb");
+    if (file == NULL) {
+        fail_message("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    status = read_all(file, path, in);
+    fclose(file);
+    return status;
+}
+
+static int hex_value(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Whether position i starts a "0x" or "0X" prefix. */
+static int is_hex_prefix(const struct input *in, size_t i)
+{
+    return in->bytes[i] == '0' && i + 1 < in->size && (in->bytes[i + 1] | 0x20) == 'x';
+}
+
+/* Text made only of hex digits, whitespace and 0x prefixes is hex; anything else binary. */
+static int looks_like_hex(const struct input *in)
+{
+    size_t i;
+
+    for (i = 0; i < in->size; i++) {
+        if (is_hex_prefix(in, i))
+            i++;
+        else if (hex_value(in->bytes[i]) < 0 && !is_space(in->bytes[i]))
+            return 0;
+    }
+    return 1;
+}
+
+/* Converts hex text in place; digits pair up within each whitespace-separated word. */
+static int hex_to_binary(struct input *in)
+{
+    size_t out = 0;
+    size_t i = 0;
+
+    while (i < in->size) {
+        if (is_space(in->bytes[i])) {
+            i++;
+            continue;
+        }
+        if (is_hex_prefix(in, i))
+            i += 2;
+        while (i < in->size && hex_value(in->bytes[i]) >= 0) {
+            if (i + 1 >= in->size || hex_value(in->bytes[i + 1]) < 0) {
+                fail_message("hex input: odd number of digits at text offset %zu", i);
+                return -1;
+            }
+            in->bytes[out++] = (unsigned char)(hex_value(in->bytes[i]) << 4 |
+                                               hex_value(in->bytes[i + 1]));
+            i += 2;
+        }
+    }
+    in->size = out;
+    return 0;
+}
+
+/* ---- naming things ---- */
+
+static const char *tlv_name(UINT16 type)
+{
+    static const char *const names[] = {
+        NULL, NULL, "System-Health-ID", "IPv4-Fixup-Servers", "Compliance-Result-Codes",
+        "Time-Of-Last-Update", "Client-Id", "Vendor-Specific", "Health-Class",
+        "Software-Version", "Product-Name", "Health-Class-Status", "SoH-Generation-Time",
+        "Error-Codes", "Failure-Category", "IPv6-Fixup-Servers", "Extended-Isolation-State"};
+
+    if (type < sizeof(names) / sizeof(names[0]) && names[type] != NULL)
+        return names[type];
+    return "unknown";
+}
+
+static const char *system_attribute_name(NapSoHMessageSystemAttributeType type)
+{
+    switch (type) {
+    case napSoHMessageMachineInventory:
+        return "MS-Machine-Inventory";
+    case napSoHMessageQuarantineState:
+        return "MS-Quarantine-State";
+    case napSoHMessagePacketInfo:
+        return "MS-Packet-Info";
+    case napSoHMessageSystemGeneratedIds:
+        return "MS-SystemGenerated-Ids";
+    case napSoHMessageMachineName:
+        return "MS-MachineName";
+    case napSoHMessageCorrelationId:
+        return "MS-CorrelationId";
+    case napSoHMessageInstalledShvs:
+        return "MS-Installed-Shvs";
+    case napSoHMessageMachineInventoryEx:
+        return "MS-Machine-Inventory-Ex";
+    }
+    return "unknown";
+}
+
+static const char *architecture_name(UINT16 architecture)
+{
+    switch (architecture) {
+    case 0:
+        return "x86";
+    case 6:
+        return "IA64";
+    case 9:
+        return "x64";
+    default:
+        return "unknown";
+    }
+}
+
+static const char *product_type_name(BYTE type)
+{
+    switch (type) {
+    case 1:
+        return "client";
+    case 2:
+        return "domain controller";
+    case 3:
+        return "server";
+    default:
+        return "unknown";
+    }
+}
+
+static UINT32 be32(const BYTE *in)
+{
+    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
+}
+
+static uint64_t filetime_value(FILETIME time)
+{
+    return (uint64_t)time.dwHighDateTime << 32 | time.dwLowDateTime;
+}
+
+/* 100-ns intervals from 1601 to 1970, and the last second of year 9999. */
+#define FILETIME_UNIX_EPOCH 116444736000000000ULL
+#define LAST_PRINTABLE_SECOND 253402300799ULL
+
+/* The FILETIME as a UTC date, or "" when it is no date of years 1970..9999. */
+static const char *filetime_date(FILETIME time, char *text, size_t size)
+{
+    uint64_t value = filetime_value(time);
+    struct tm tm;
+    time_t seconds;
+
+    text[0] = '\0';
+    if (value < FILETIME_UNIX_EPOCH || (value - FILETIME_UNIX_EPOCH) / 10000000 > LAST_PRINTABLE_SECOND)
+        return text;
+    seconds = (time_t)((value - FILETIME_UNIX_EPOCH) / 10000000);
+    if (gmtime_r(&seconds, &tm) != NULL)
+        strftime(text, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+static void print_hex(const BYTE *bytes, size_t size)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++)
+        printf("%02x", bytes[i]);
+}
+
+static void print_guid(const GUID *guid)
+{
+    printf("{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}", (unsigned)guid->Data1,
+           (unsigned)guid->Data2, (unsigned)guid->Data3, guid->Data4[0], guid->Data4[1],
+           guid->Data4[2], guid->Data4[3], guid->Data4[4], guid->Data4[5], guid->Data4[6],
+           guid->Data4[7]);
+}
+
+/* ---- the tree ---- */
+
+static void print_filetime(FILETIME time)
+{
+    char date[40];
+
+    printf("0x%016llx", (unsigned long long)filetime_value(time));
+    if (*filetime_date(time, date, sizeof(date)) != '\0')
+        printf(" (%s)", date);
+}
+
+static void print_correlation_id(const CorrelationId *id)
+{
+    print_guid(&id->connId);
+    printf(", time ");
+    print_filetime(id->timeStamp);
+}
+
+static void print_id_list(const NapSoHMessageIdList *list)
+{
+    UINT16 i;
+
+    printf("%u IDs", (unsigned)list->count);
+    for (i = 0; i < list->count; i++)
+        printf("%s0x%08x", i == 0 ? ": " : ", ", (unsigned)list->ids[i]);
+}
+
+/* Bytes as hex, then as text when every byte is printable (a trailing NUL allowed). */
+static void print_octets(const BYTE *bytes, size_t size)
+{
+    size_t text = size > 0 && bytes[size - 1] == 0 ? size - 1 : size;
+    size_t i;
+
+    print_hex(bytes, size);
+    for (i = 0; i < text; i++)
+        if (bytes[i] < 0x20 || bytes[i] > 0x7e)
+            return;
+    if (text > 0)
+        printf(" \"%.*s\"", (int)text, (const char *)bytes);
+}
+
+static void print_system_attribute(const NapSoHMessageSystemAttribute *a)
+{
+    const NapSoHMessageMachineInventory *inv = &a->value.machineInventory;
+    const NapSoHMessageQuarantineState *state = &a->value.quarantineState;
+
+    printf("    %s (%d): ", system_attribute_name(a->type), (int)a->type);
+    switch (a->type) {
+    case napSoHMessageMachineInventory:
+        printf("OS %u.%u build %u, service pack %u.%u, processor architecture %u (%s)",
+               (unsigned)inv->osMajorVersion, (unsigned)inv->osMinorVersion,
+               (unsigned)inv->osBuildNumber, (unsigned)inv->servicePackMajor,
+               (unsigned)inv->servicePackMinor, (unsigned)inv->processorArchitecture,
+               architecture_name(inv->processorArchitecture));
+        break;
+    case napSoHMessageQuarantineState:
+        printf("flags 0x%04x, probation time ", (unsigned)state->flags);
+        print_filetime(state->probationTime);
+        printf(", URL %u bytes ", (unsigned)state->urlSize);
+        print_octets(state->url, state->urlSize);
+        break;
+    case napSoHMessagePacketInfo:
+        printf("0x%02x (r %u, version %u)", a->value.packetInfo, (a->value.packetInfo >> 4) & 1,
+               a->value.packetInfo & 0x0f);
+        break;
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        print_id_list(&a->value.idList);
+        break;
+    case napSoHMessageMachineName:
+        printf("%u bytes ", (unsigned)a->value.machineName.size);
+        print_octets(a->value.machineName.bytes, a->value.machineName.size);
+        break;
+    case napSoHMessageCorrelationId:
+        print_correlation_id(&a->value.correlationId);
+        break;
+    case napSoHMessageMachineInventoryEx:
+        printf("reserved 0x%08x, product type %u (%s)",
+               (unsigned)a->value.machineInventoryEx.reserved,
+               a->value.machineInventoryEx.productType,
+               product_type_name(a->value.machineInventoryEx.productType));
+        break;
+    }
+    printf("\n");
+}
+
+/*
+ * Whether the TLV's size fits its type's layout.  Report entries were
+ * validated by the decoder, but the SSoH's other TLVs are kept raw.
+ */
+static int size_fits_type(const SoHAttribute *a)
+{
+    switch (a->type) {
+    case sohAttributeTypeSystemHealthId:
+        return a->size == 4;
+    case sohAttributeTypeVendorSpecific:
+        return a->size >= 4;
+    case sohAttributeTypeComplianceResultCodes:
+    case sohAttributeTypeErrorCodes:
+        return a->size % 4 == 0;
+    case sohAttributeTypeHealthClass:
+    case sohAttributeTypeFailureCategory:
+    case sohAttributeTypeExtendedIsolationState:
+        return a->size == 1;
+    case sohAttributeTypeIpv4FixupServers:
+        return a->size > 0 && a->size % 4 == 0;
+    case sohAttributeTypeTimeOfLastUpdate:
+    case sohAttributeTypeSoHGenerationTime:
+        return a->size == 8;
+    default:
+        return 1;
+    }
+}
+
+/* One TLV: its name and number, size, then its value in the type's terms. */
+static void print_tlv(const SoHAttribute *a, const char *indent)
+{
+    size_t i;
+
+    printf("%s%s (%u), %u bytes: ", indent, tlv_name(a->type), (unsigned)a->type,
+           (unsigned)a->size);
+    if (!size_fits_type(a)) {
+        print_octets(a->value, a->size);
+        printf("\n");
+        return;
+    }
+    switch (a->type) {
+    case sohAttributeTypeSystemHealthId:
+        printf("0x%08x", (unsigned)be32(a->value));
+        break;
+    case sohAttributeTypeVendorSpecific:
+        printf("vendor 0x%08x, data ", (unsigned)be32(a->value));
+        print_hex(a->value + 4, a->size - 4u);
+        break;
+    case sohAttributeTypeComplianceResultCodes:
+    case sohAttributeTypeErrorCodes:
+        for (i = 0; i + 4 <= a->size; i += 4)
+            printf("%s0x%08x", i == 0 ? "" : ", ", (unsigned)be32(a->value + i));
+        break;
+    case sohAttributeTypeHealthClass:
+    case sohAttributeTypeFailureCategory:
+    case sohAttributeTypeExtendedIsolationState:
+        printf("%u", a->value[0]);
+        break;
+    case sohAttributeTypeIpv4FixupServers:
+        for (i = 0; i + 4 <= a->size; i += 4)
+            printf("%s%u.%u.%u.%u", i == 0 ? "" : ", ", a->value[i], a->value[i + 1],
+                   a->value[i + 2], a->value[i + 3]);
+        break;
+    case sohAttributeTypeTimeOfLastUpdate:
+    case sohAttributeTypeSoHGenerationTime: {
+        FILETIME time;
+
+        time.dwHighDateTime = be32(a->value);
+        time.dwLowDateTime = be32(a->value + 4);
+        print_filetime(time);
+        break;
+    }
+    default:
+        print_octets(a->value, a->size);
+        break;
+    }
+    printf("\n");
+}
+
+static void print_tree(const NapSoHMessage *m, const struct input *in)
+{
+    UINT16 i;
+    UINT16 j;
+
+    printf("%s message, %zu bytes\n", m->isResponse ? "SoHR" : "SoH", in->size);
+    printf("  header: outer type 0x0007 (Vendor-Specific), outer length %zu, "
+           "vendor 0x00000137 (Microsoft), format %u, inner length %zu\n",
+           in->size - 4, (unsigned)m->format, in->size - 12);
+    if (in->size == 12)
+        printf("  (no body: a request for an SoH)\n");
+    else if (m->format == NAP_SOH_MESSAGE_FORMAT_2) {
+        printf("  mode sub-header:\n    correlation id: ");
+        print_correlation_id(&m->correlationId);
+        printf("\n    intent: 0x%02x%s\n    content type: 0x%02x\n", m->intent,
+               m->intent == NAP_SOH_MESSAGE_INTENT_REQUEST ? " (request)" : "", m->contentType);
+    }
+    if (m->hasSystemEntry) {
+        printf("  system entry (%s), System-Health-ID 0x00013700:\n",
+               m->isResponse ? "SSoHR" : "SSoH");
+        for (i = 0; i < m->systemAttributeCount; i++)
+            print_system_attribute(&m->systemAttributes[i]);
+        if (m->systemExtras != NULL)
+            for (i = 0; i < m->systemExtras->count; i++)
+                print_tlv(&m->systemExtras->attributes[i], "    other TLV: ");
+    }
+    for (i = 0; i < m->entryCount; i++) {
+        const SoH *entry = m->entries[i];
+
+        printf("  report entry %u, System-Health-ID 0x%08x, %u attributes:\n", (unsigned)i + 1,
+               (unsigned)be32(entry->attributes[0].value), (unsigned)entry->count);
+        for (j = 0; j < entry->count; j++)
+            print_tlv(&entry->attributes[j], "    ");
+    }
+}
+
+/* ---- JSON ---- */
+
+static void json_hex(const char *key, const BYTE *bytes, size_t size)
+{
+    printf("\"%s\": \"", key);
+    print_hex(bytes, size);
+    printf("\"");
+}
+
+static void json_correlation_id(const CorrelationId *id)
+{
+    char date[40];
+
+    printf("{\"guid\": \"");
+    print_guid(&id->connId);
+    printf("\", \"timestamp\": %llu, \"date\": \"%s\"}",
+           (unsigned long long)filetime_value(id->timeStamp),
+           filetime_date(id->timeStamp, date, sizeof(date)));
+}
+
+static void json_id_list(const NapSoHMessageIdList *list)
+{
+    UINT16 i;
+
+    printf("\"ids\": [");
+    for (i = 0; i < list->count; i++)
+        printf("%s%u", i == 0 ? "" : ", ", (unsigned)list->ids[i]);
+    printf("]");
+}
+
+static void json_system_attribute(const NapSoHMessageSystemAttribute *a)
+{
+    const NapSoHMessageMachineInventory *inv = &a->value.machineInventory;
+    const NapSoHMessageQuarantineState *state = &a->value.quarantineState;
+
+    printf("{\"type\": %d, \"name\": \"%s\", ", (int)a->type, system_attribute_name(a->type));
+    switch (a->type) {
+    case napSoHMessageMachineInventory:
+        printf("\"osMajorVersion\": %u, \"osMinorVersion\": %u, \"osBuildNumber\": %u, "
+               "\"servicePackMajor\": %u, \"servicePackMinor\": %u, "
+               "\"processorArchitecture\": %u",
+               (unsigned)inv->osMajorVersion, (unsigned)inv->osMinorVersion,
+               (unsigned)inv->osBuildNumber, (unsigned)inv->servicePackMajor,
+               (unsigned)inv->servicePackMinor, (unsigned)inv->processorArchitecture);
+        break;
+    case napSoHMessageQuarantineState:
+        printf("\"flags\": %u, \"probationTime\": %llu, ", (unsigned)state->flags,
+               (unsigned long long)filetime_value(state->probationTime));
+        json_hex("url", state->url, state->urlSize);
+        break;
+    case napSoHMessagePacketInfo:
+        printf("\"value\": %u", a->value.packetInfo);
+        break;
+    case napSoHMessageSystemGeneratedIds:
+    case napSoHMessageInstalledShvs:
+        json_id_list(&a->value.idList);
+        break;
+    case napSoHMessageMachineName:
+        json_hex("name", a->value.machineName.bytes, a->value.machineName.size);
+        break;
+    case napSoHMessageCorrelationId:
+        printf("\"correlationId\": ");
+        json_correlation_id(&a->value.correlationId);
+        break;
+    case napSoHMessageMachineInventoryEx:
+        printf("\"reserved\": %u, \"productType\": %u",
+               (unsigned)a->value.machineInventoryEx.reserved,
+               a->value.machineInventoryEx.productType);
+        break;
+    }
+    printf("}");
+}
+
+static void json_tlvs(const SoHAttribute *attributes, UINT16 count)
+{
+    UINT16 i;
+
+    printf("[");
+    for (i = 0; i < count; i++) {
+        printf("%s{\"type\": %u, \"name\": \"%s\", \"size\": %u, ", i == 0 ? "" : ", ",
+               (unsigned)attributes[i].type, tlv_name(attributes[i].type),
+               (unsigned)attributes[i].size);
+        json_hex("value", attributes[i].value, attributes[i].size);
+        printf("}");
+    }
+    printf("]");
+}
+
+static void print_json(const NapSoHMessage *m, const struct input *in)
+{
+    UINT16 i;
+
+    printf("{\"size\": %zu, \"format\": %u, \"response\": %s", in->size, (unsigned)m->format,
+           m->isResponse ? "true" : "false");
+    if (in->size > 12 && m->format == NAP_SOH_MESSAGE_FORMAT_2) {
+        printf(", \"modeSubHeader\": {\"correlationId\": ");
+        json_correlation_id(&m->correlationId);
+        printf(", \"intent\": %u, \"contentType\": %u}", m->intent, m->contentType);
+    }
+    if (m->hasSystemEntry) {
+        printf(", \"systemEntry\": {\"attributes\": [");
+        for (i = 0; i < m->systemAttributeCount; i++) {
+            printf("%s", i == 0 ? "" : ", ");
+            json_system_attribute(&m->systemAttributes[i]);
+        }
+        printf("], \"otherTlvs\": ");
+        if (m->systemExtras != NULL)
+            json_tlvs(m->systemExtras->attributes, m->systemExtras->count);
+        else
+            printf("[]");
+        printf("}");
+    }
+    printf(", \"entries\": [");
+    for (i = 0; i < m->entryCount; i++) {
+        printf("%s{\"systemHealthId\": %u, \"attributes\": ", i == 0 ? "" : ", ",
+               (unsigned)be32(m->entries[i]->attributes[0].value));
+        json_tlvs(m->entries[i]->attributes, m->entries[i]->count);
+        printf("}");
+    }
+    printf("]}\n");
+}
+
+/* ---- commands ---- */
+
+struct options {
+    const char *command;
+    const char *path;
+    int json;
+    int response;
+};
+
+static int usage_error(const char *reason, const char *argument)
+{
+    fail_message("%s '%s' (try 'napsoh --help')", reason, argument);
+    return EXIT_USAGE;
+}
+
+static int parse_options(int argc, char **argv, struct options *options)
+{
+    int i;
+
+    memset(options, 0, sizeof(*options));
+    if (argc < 2)
+        return usage_error("missing command", "");
+    options->command = argv[1];
+    if (strcmp(options->command, "decode") != 0 && strcmp(options->command, "validate") != 0)
+        return usage_error("unknown command", options->command);
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0 && strcmp(options->command, "decode") == 0)
+            options->json = 1;
+        else if (strcmp(argv[i], "--response") == 0)
+            options->response = 1;
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return usage_error("unknown option", argv[i]);
+        else if (options->path == NULL)
+            options->path = argv[i];
+        else
+            return usage_error("more than one input", argv[i]);
+    }
+    return 0;
+}
+
+/* Reads and decodes the input; the message, or NULL after reporting why. */
+static NapSoHMessage *decode_input(const struct options *options, struct input *in)
+{
+    NapSoHMessage *message = NULL;
+    NetworkSoH soh;
+    UINT16 offset = 0;
+    HRESULT hr;
+
+    if (read_input(options->path, in) != 0)
+        return NULL;
+    if (in->size > 0 && looks_like_hex(in) && hex_to_binary(in) != 0)
+        return NULL;
+    if (in->size == 0) {
+        fail_message("empty input: an SoH message has at least 12 bytes");
+        return NULL;
+    }
+    if (in->size > maxNetworkSoHSize) {
+        fail_message("invalid SoH message at byte offset %d: longer than %d bytes (%zu)",
+                     maxNetworkSoHSize, maxNetworkSoHSize, in->size);
+        return NULL;
+    }
+    soh.size = (UINT16)in->size;
+    soh.data = in->bytes;
+    hr = NapSoHMessageDecode(&soh, options->response ? NAP_SOH_MESSAGE_RESPONSE : 0, &message,
+                             &offset);
+    if (hr == NAP_E_INVALID_PACKET)
+        fail_message("invalid SoH message at byte offset %u (of %zu)", (unsigned)offset,
+                     in->size);
+    else if (FAILED(hr))
+        fail_message("cannot decode: error 0x%08x", (unsigned)hr);
+    return message;
+}
+
+int main(int argc, char **argv)
+{
+    static struct input in;
+    struct options options;
+    NapSoHMessage *message;
+    int status;
+
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(usage_text, stdout);
+        return EXIT_SUCCESS;
+    }
+    status = parse_options(argc, argv, &options);
+    if (status != 0)
+        return status;
+    message = decode_input(&options, &in);
+    if (message == NULL)
+        return EXIT_FAILURE;
+    if (strcmp(options.command, "validate") == 0)
+        printf("valid %s message: %zu bytes, format %u, %s, %u report entries\n",
+               options.response ? "SoHR" : "SoH", in.size, (unsigned)message->format,
+               message->hasSystemEntry ? "with system entry" : "no system entry",
+               (unsigned)message->entryCount);
+    else if (options.json)
+        print_json(message, &in);
+    else
+        print_tree(message, &in);
+    NapSoHMessageFree(message);
+    return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
