@@ -237,19 +237,6 @@ BOOL sohattr_wire_size_valid(UINT16 type, UINT16 size)
     }
 }
 
-/* A new block of size bytes copied from bytes; no block (NULL) for 0 bytes. */
-static HRESULT duplicate(const BYTE *bytes, size_t size, void **copy)
-{
-    *copy = NULL;
-    if (size == 0)
-        return S_OK;
-    *copy = taskmem_alloc(size);
-    if (*copy == NULL)
-        return E_OUTOFMEMORY;
-    memcpy(*copy, bytes, size);
-    return S_OK;
-}
-
 static HRESULT decode_codes(const BYTE *bytes, UINT16 size, ResultCodes *codes)
 {
     UINT16 count = size / CODE_SIZE;
@@ -278,12 +265,12 @@ static HRESULT decode_into(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttri
         value->idVal = get_be32(bytes);
         break;
     case KIND_IPV4:
-        hr = duplicate(bytes, size, &buffer);
+        hr = taskmem_duplicate(bytes, size, &buffer);
         value->v4AddressesVal.addresses = buffer;
         value->v4AddressesVal.count = size / IPV4_SIZE;
         break;
     case KIND_IPV6:
-        hr = duplicate(bytes, size, &buffer);
+        hr = taskmem_duplicate(bytes, size, &buffer);
         value->v6AddressesVal.addresses = buffer;
         value->v6AddressesVal.count = size / IPV6_SIZE;
         break;
@@ -295,7 +282,7 @@ static HRESULT decode_into(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttri
         break;
     case KIND_VENDOR:
         value->vendorSpecificVal.vendorId = get_be32(bytes);
-        hr = duplicate(bytes + VENDOR_ID_SIZE, size - VENDOR_ID_SIZE, &buffer);
+        hr = taskmem_duplicate(bytes + VENDOR_ID_SIZE, size - VENDOR_ID_SIZE, &buffer);
         value->vendorSpecificVal.vendorSpecificData = buffer;
         value->vendorSpecificVal.size = (UINT16)(size - VENDOR_ID_SIZE);
         break;
@@ -303,7 +290,7 @@ static HRESULT decode_into(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttri
         value->uint8Val = bytes[0];
         break;
     case KIND_OCTETS:
-        hr = duplicate(bytes, size, &buffer);
+        hr = taskmem_duplicate(bytes, size, &buffer);
         value->octetStringVal.data = buffer;
         value->octetStringVal.size = size;
         break;
@@ -410,7 +397,7 @@ HRESULT soh_copy(const SoHAttribute *attributes, UINT16 count, SoH **copy)
     for (i = 0; i < count; i++) {
         void *value;
 
-        if (FAILED(duplicate(attributes[i].value, attributes[i].size, &value))) {
+        if (FAILED(taskmem_duplicate(attributes[i].value, attributes[i].size, &value))) {
             FreeSoH(soh);
             return E_OUTOFMEMORY;
         }

@@ -536,18 +536,6 @@ static HRESULT count_system_attributes(struct decoder *d, size_t pos, size_t end
     return S_OK;
 }
 
-static HRESULT duplicate(const BYTE *bytes, size_t size, BYTE **copy)
-{
-    *copy = NULL;
-    if (size == 0)
-        return S_OK;
-    *copy = taskmem_alloc(size);
-    if (*copy == NULL)
-        return E_OUTOFMEMORY;
-    memcpy(*copy, bytes, size);
-    return S_OK;
-}
-
 static HRESULT get_id_list(const BYTE *in, NapSoHMessageIdList *list)
 {
     UINT16 i;
@@ -578,12 +566,14 @@ static void get_machine_inventory(const BYTE *in, NapSoHMessageMachineInventory 
 
 static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState *state)
 {
+    void *copy;
     HRESULT hr;
 
     state->flags = get_be16(in);
     state->probationTime = get_filetime(in + 2);
     state->urlSize = get_be16(in + 10);
-    hr = duplicate(in + 12, state->urlSize, &state->url);
+    hr = taskmem_duplicate(in + 12, state->urlSize, &copy);
+    state->url = copy;
     if (FAILED(hr))
         state->urlSize = 0;
     return hr;
@@ -591,10 +581,12 @@ static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState
 
 static HRESULT get_octets(const BYTE *in, NapSoHMessageOctets *octets)
 {
+    void *copy;
     HRESULT hr;
 
     octets->size = get_be16(in);
-    hr = duplicate(in + 2, octets->size, &octets->bytes);
+    hr = taskmem_duplicate(in + 2, octets->size, &copy);
+    octets->bytes = copy;
     if (FAILED(hr))
         octets->size = 0;
     return hr;

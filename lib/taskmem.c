@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "napwinbase.h"
 #include "taskmem.h"
@@ -121,4 +122,16 @@ LPVOID WINAPI CoTaskMemRealloc(LPVOID pv, SIZE_T cb)
 VOID WINAPI CoTaskMemFree(LPVOID pv)
 {
     taskmem_free(pv);
+}
+
+HRESULT taskmem_duplicate(const void *bytes, size_t size, void **copy)
+{
+    *copy = NULL;
+    if (size == 0)
+        return S_OK;
+    *copy = taskmem_alloc(size);
+    if (*copy == NULL)
+        return E_OUTOFMEMORY;
+    memcpy(*copy, bytes, size);
+    return S_OK;
 }

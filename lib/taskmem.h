@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "napwinbase.h"
+
 /* malloc semantics, except that a request for 0 bytes gives a unique block. */
 void *taskmem_alloc(size_t size);
 /* As taskmem_alloc, with every byte zeroed. */
@@ -17,6 +19,11 @@ void *taskmem_zalloc(size_t size);
 /* realloc of a non-NULL block to a non-zero size; on failure p is kept. */
 void *taskmem_realloc(void *p, size_t size);
 void taskmem_free(void *p);
+/*
+ * A new block holding a copy of size bytes, in *copy; for 0 bytes no block
+ * (NULL) and S_OK.  S_OK or E_OUTOFMEMORY, with *copy NULL on failure.
+ */
+HRESULT taskmem_duplicate(const void *bytes, size_t size, void **copy);
 
 /*
  * For the tests: make the nth allocation from now on fail (1 = the next

@@ -233,6 +233,34 @@ START_TEST(seam_fails_once_under_threads)
 }
 END_TEST
 
+START_TEST(duplicate_copies_or_gives_no_block)
+{
+    static const unsigned char bytes[5] = { 1, 2, 3, 4, 5 };
+    char sentinel;
+    long before = live_heap_blocks();
+    /* Non-NULL to start with, so that a NULL result shows the function wrote it. */
+    void *copy = &sentinel, *empty = &sentinel, *failed = &sentinel;
+    HRESULT copied, nothing, refused;
+    long after;
+
+    copied = taskmem_duplicate(bytes, sizeof(bytes), &copy);
+    nothing = taskmem_duplicate(bytes, 0, &empty);
+    taskmem_fail_nth_allocation(1);
+    refused = taskmem_duplicate(bytes, sizeof(bytes), &failed);
+    taskmem_fail_nth_allocation(0);
+    ck_assert_int_eq(copied, S_OK);
+    ck_assert_mem_eq(copy, bytes, sizeof(bytes));
+    ck_assert_ptr_ne(copy, bytes);
+    ck_assert_int_eq(nothing, S_OK);
+    ck_assert_ptr_null(empty);
+    ck_assert_int_eq(refused, E_OUTOFMEMORY);
+    ck_assert_ptr_null(failed);
+    CoTaskMemFree(copy);
+    after = live_heap_blocks();
+    ck_assert_int_eq(after, before);
+}
+END_TEST
+
 static Suite *taskmem_suite(void)
 {
     Suite *suite = suite_create("taskmem");
@@ -246,6 +274,7 @@ static Suite *taskmem_suite(void)
     tcase_add_test(alloc, blocks_mix_with_malloc_and_free);
     tcase_add_test(alloc, alloc_refuses_sizes_past_ptrdiff_max);
     tcase_add_test(alloc, free_null_does_nothing);
+    tcase_add_test(alloc, duplicate_copies_or_gives_no_block);
 
     tcase_add_test(realloc_case, realloc_null_allocates);
     tcase_add_test(realloc_case, realloc_to_zero_frees);
