@@ -90,26 +90,19 @@ void taskmem_free(void *p)
 /*
  * Sizes past PTRDIFF_MAX cannot be satisfied; refusing them here keeps a
  * bogus size away from malloc (and from valgrind's and ASan's warnings).
- * CoTaskMemRealloc calls this and not CoTaskMemAlloc, whose exported symbol
- * it could only reach through the PLT.
  */
-static void *task_memory_alloc(size_t cb)
+LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
 {
     if (cb > PTRDIFF_MAX)
         return NULL;
     return taskmem_alloc(cb);
 }
 
-LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
-{
-    return task_memory_alloc(cb);
-}
-
 /* COM's realloc: NULL means allocate, 0 means free. */
 LPVOID WINAPI CoTaskMemRealloc(LPVOID pv, SIZE_T cb)
 {
     if (pv == NULL)
-        return task_memory_alloc(cb);
+        return CoTaskMemAlloc(cb);
     if (cb == 0) {
         taskmem_free(pv);
         return NULL;

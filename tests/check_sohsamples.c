@@ -31,32 +31,41 @@ static const BYTE not_patched_bytes[] = {0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x3
 static const BYTE compliant_bytes[] = {0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x37, 0xf0,
                                        0x00, 0x04, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00};
 
-/* The SHA's GetSoHRequest: Initialize, one vendor-specific attribute, GetSoH. */
-static HRESULT sha_get_soh_request(const BYTE data[2], SoH **request)
+/*
+ * What both sides do to answer: a constructor initialized for the sample's
+ * System-Health-ID, one attribute appended, and the SoH taken from it.
+ */
+static HRESULT build_soh(BOOL isRequest, SoHAttributeType type, SoHAttributeValue *value,
+                         SoH **soh)
 {
     INapSoHConstructor *constructor = NULL;
-    SoHAttributeValue value;
     HRESULT hr;
 
-    *request = NULL;
+    *soh = NULL;
     hr = CreateNapSoHConstructor(&constructor);
     if (FAILED(hr))
         return hr;
-    hr = INapSoHConstructor_Initialize(constructor, QuarSampleSystemHealthId, SOH_REQUEST);
-    if (SUCCEEDED(hr)) {
-        memset(&value, 0, sizeof(value));
-        value.vendorSpecificVal.vendorId = QuarSampleSystemHealthId;
-        value.vendorSpecificVal.size = 2;
-        value.vendorSpecificVal.vendorSpecificData = (BYTE *)data;
-        hr = INapSoHConstructor_AppendAttribute(constructor, sohAttributeTypeVendorSpecific,
-                                                &value);
-    }
+    hr = INapSoHConstructor_Initialize(constructor, QuarSampleSystemHealthId, isRequest);
     if (SUCCEEDED(hr))
-        hr = INapSoHConstructor_GetSoH(constructor, request);
-    if (SUCCEEDED(hr) && *request == NULL)
+        hr = INapSoHConstructor_AppendAttribute(constructor, type, value);
+    if (SUCCEEDED(hr))
+        hr = INapSoHConstructor_GetSoH(constructor, soh);
+    if (SUCCEEDED(hr) && *soh == NULL)
         hr = E_POINTER;
     INapSoHConstructor_Release(constructor);
     return hr;
+}
+
+/* The SHA's GetSoHRequest: one vendor-specific attribute with its 2 bytes. */
+static HRESULT sha_get_soh_request(const BYTE data[2], SoH **request)
+{
+    SoHAttributeValue value;
+
+    memset(&value, 0, sizeof(value));
+    value.vendorSpecificVal.vendorId = QuarSampleSystemHealthId;
+    value.vendorSpecificVal.size = 2;
+    value.vendorSpecificVal.vendorSpecificData = (BYTE *)data;
+    return build_soh(SOH_REQUEST, sohAttributeTypeVendorSpecific, &value, request);
 }
 
 /* The SHV's CheckRequestSoHHealth: find the vendor data and compare it. */
@@ -101,28 +110,12 @@ static HRESULT shv_check_request(const SoH *request, HRESULT *compliance)
 /* The SHV's HandleResponseSoH: one compliance result code. */
 static HRESULT shv_build_response(HRESULT compliance, SoH **response)
 {
-    INapSoHConstructor *constructor = NULL;
     SoHAttributeValue value;
-    HRESULT hr;
 
-    *response = NULL;
-    hr = CreateNapSoHConstructor(&constructor);
-    if (FAILED(hr))
-        return hr;
-    hr = INapSoHConstructor_Initialize(constructor, QuarSampleSystemHealthId, SOH_RESPONSE);
-    if (SUCCEEDED(hr)) {
-        memset(&value, 0, sizeof(value));
-        value.codesVal.count = 1;
-        value.codesVal.results = &compliance;
-        hr = INapSoHConstructor_AppendAttribute(constructor,
-                                                sohAttributeTypeComplianceResultCodes, &value);
-    }
-    if (SUCCEEDED(hr))
-        hr = INapSoHConstructor_GetSoH(constructor, response);
-    if (SUCCEEDED(hr) && *response == NULL)
-        hr = E_POINTER;
-    INapSoHConstructor_Release(constructor);
-    return hr;
+    memset(&value, 0, sizeof(value));
+    value.codesVal.count = 1;
+    value.codesVal.results = &compliance;
+    return build_soh(SOH_RESPONSE, sohAttributeTypeComplianceResultCodes, &value, response);
 }
 
 /* The SHA's ProcessSoHResponse: exactly one result code, which says whether to fix. */
