@@ -26,8 +26,6 @@ enum value_kind {
     KIND_OCTETS
 };
 
-/* A vendor-specific value starts with the 4-byte vendor ID. */
-#define VENDOR_ID_SIZE 4
 #define IPV4_SIZE ((UINT16)sizeof(Ipv4Address))
 #define IPV6_SIZE ((UINT16)sizeof(Ipv6Address))
 #define CODE_SIZE 4
@@ -69,25 +67,11 @@ static void put_be32(BYTE *out, UINT32 v)
     out[3] = (BYTE)v;
 }
 
-static UINT32 get_be32(const BYTE *in)
-{
-    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
-}
-
-/* A FILETIME travels as one 64-bit big-endian number: the high half first. */
+/* The high half first, as get_filetime reads it. */
 static void put_filetime(BYTE *out, FILETIME time)
 {
     put_be32(out, time.dwHighDateTime);
     put_be32(out + 4, time.dwLowDateTime);
-}
-
-static FILETIME get_filetime(const BYTE *in)
-{
-    FILETIME time;
-
-    time.dwHighDateTime = get_be32(in);
-    time.dwLowDateTime = get_be32(in + 4);
-    return time;
 }
 
 /* A count of 1..limit elements, behind a non-NULL array. */

@@ -18,6 +18,30 @@
 #define SOH_MAX_ATTRIBUTE_TYPE 0x3FFF
 /* The M (mandatory) flag as it would appear in SoHAttribute.type. */
 #define SOH_ATTRIBUTE_MANDATORY_FLAG 0x8000
+/* A System-Health-ID value, and the vendor ID that starts a Vendor-Specific value. */
+#define SYSTEM_HEALTH_ID_SIZE 4
+#define VENDOR_ID_SIZE 4
+
+/* Big-endian wire integers, read byte by byte so the host's byte order never matters. */
+static inline UINT16 get_be16(const BYTE *in)
+{
+    return (UINT16)(in[0] << 8 | in[1]);
+}
+
+static inline UINT32 get_be32(const BYTE *in)
+{
+    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
+}
+
+/* A FILETIME travels as one 64-bit big-endian number: the high half first. */
+static inline FILETIME get_filetime(const BYTE *in)
+{
+    FILETIME time;
+
+    time.dwHighDateTime = get_be32(in);
+    time.dwLowDateTime = get_be32(in + 4);
+    return time;
+}
 
 /*
  * Whether value is something AppendAttribute may add as an attribute of

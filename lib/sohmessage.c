@@ -22,13 +22,9 @@
 
 #define HEADER_SIZE 12
 #define TLV_HEADER_SIZE 4
-#define VENDOR_ID_SIZE 4
-#define VENDOR_SPECIFIC_TLV 0x0007
-#define MICROSOFT_VENDOR 0x00000137
 #define MODE_SUB_HEADER_LENGTH 30
 #define MODE_SUB_HEADER_SIZE (TLV_HEADER_SIZE + MODE_SUB_HEADER_LENGTH)
 #define CORRELATION_ID_SIZE 24
-#define SYSTEM_HEALTH_ID_SIZE 4
 /* The M and R flags share the 16-bit type field with the 14-bit type. */
 #define TLV_TYPE_MASK 0x3FFF
 /* The attribute types of soh-reference 2.9 that the library understands. */
@@ -115,12 +111,18 @@ static void put_machine_inventory(struct writer *w, const NapSoHMessageMachineIn
     put_be16(w, inv->processorArchitecture);
 }
 
+/* A 16-bit size, then the bytes. */
+static void put_counted(struct writer *w, UINT16 size, const BYTE *bytes)
+{
+    put_be16(w, size);
+    put_bytes(w, bytes, size);
+}
+
 static void put_quarantine_state(struct writer *w, const NapSoHMessageQuarantineState *state)
 {
     put_be16(w, state->flags);
     put_filetime(w, state->probationTime);
-    put_be16(w, state->urlSize);
-    put_bytes(w, state->url, state->urlSize);
+    put_counted(w, state->urlSize, state->url);
 }
 
 /* One Microsoft type-value attribute: the type byte, then its layout. */
@@ -142,8 +144,7 @@ static void put_system_attribute(struct writer *w, const NapSoHMessageSystemAttr
         put_id_list(w, &a->value.idList);
         break;
     case napSoHMessageMachineName:
-        put_be16(w, a->value.machineName.size);
-        put_bytes(w, a->value.machineName.bytes, a->value.machineName.size);
+        put_counted(w, a->value.machineName.size, a->value.machineName.bytes);
         break;
     case napSoHMessageCorrelationId:
         put_correlation_id(w, &a->value.correlationId);
@@ -182,8 +183,8 @@ static void put_system_entry(struct writer *w, const NapSoHMessage *message)
 
     put_tlv_header(w, sohAttributeTypeSystemHealthId, SYSTEM_HEALTH_ID_SIZE);
     put_be32(w, NapSystemId);
-    put_tlv_header(w, VENDOR_SPECIFIC_TLV, VENDOR_ID_SIZE + system_attributes_size(message));
-    put_be32(w, MICROSOFT_VENDOR);
+    put_tlv_header(w, sohAttributeTypeVendorSpecific, VENDOR_ID_SIZE + system_attributes_size(message));
+    put_be32(w, MicrosoftVendorId);
     for (i = 0; i < message->systemAttributeCount; i++)
         put_system_attribute(w, &message->systemAttributes[i]);
     if (message->systemExtras != NULL)
@@ -192,8 +193,8 @@ static void put_system_entry(struct writer *w, const NapSoHMessage *message)
 
 static void put_mode_sub_header(struct writer *w, const NapSoHMessage *message)
 {
-    put_tlv_header(w, VENDOR_SPECIFIC_TLV, MODE_SUB_HEADER_LENGTH);
-    put_be32(w, MICROSOFT_VENDOR);
+    put_tlv_header(w, sohAttributeTypeVendorSpecific, MODE_SUB_HEADER_LENGTH);
+    put_be32(w, MicrosoftVendorId);
     put_correlation_id(w, &message->correlationId);
     put_u8(w, message->intent);
     put_u8(w, message->contentType);
@@ -227,8 +228,8 @@ static void put_body(struct writer *w, const NapSoHMessage *message)
 
 static void put_message(struct writer *w, const NapSoHMessage *message, size_t body_size)
 {
-    put_tlv_header(w, VENDOR_SPECIFIC_TLV, body_size + HEADER_SIZE - TLV_HEADER_SIZE);
-    put_be32(w, MICROSOFT_VENDOR);
+    put_tlv_header(w, sohAttributeTypeVendorSpecific, body_size + HEADER_SIZE - TLV_HEADER_SIZE);
+    put_be32(w, MicrosoftVendorId);
     put_be16(w, encoded_format(message));
     put_be16(w, (UINT16)body_size);
     put_body(w, message);
@@ -384,25 +385,6 @@ struct decoder {
     UINT16 size;
     UINT16 error_offset;
 };
-
-static UINT16 get_be16(const BYTE *in)
-{
-    return (UINT16)(in[0] << 8 | in[1]);
-}
-
-static UINT32 get_be32(const BYTE *in)
-{
-    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
-}
-
-static FILETIME get_filetime(const BYTE *in)
-{
-    FILETIME time;
-
-    time.dwHighDateTime = get_be32(in);
-    time.dwLowDateTime = get_be32(in + 4);
-    return time;
-}
 
 static CorrelationId get_correlation_id(const BYTE *in)
 {
@@ -564,32 +546,25 @@ static void get_machine_inventory(const BYTE *in, NapSoHMessageMachineInventory 
     inv->processorArchitecture = get_be16(in + 16);
 }
 
-static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState *state)
+/* A 16-bit size, then that many bytes, which get a block of their own. */
+static HRESULT get_counted(const BYTE *in, UINT16 *size, BYTE **bytes)
 {
     void *copy;
     HRESULT hr;
 
-    state->flags = get_be16(in);
-    state->probationTime = get_filetime(in + 2);
-    state->urlSize = get_be16(in + 10);
-    hr = taskmem_duplicate(in + 12, state->urlSize, &copy);
-    state->url = copy;
+    *size = get_be16(in);
+    hr = taskmem_duplicate(in + 2, *size, &copy);
+    *bytes = copy;
     if (FAILED(hr))
-        state->urlSize = 0;
+        *size = 0;
     return hr;
 }
 
-static HRESULT get_octets(const BYTE *in, NapSoHMessageOctets *octets)
+static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState *state)
 {
-    void *copy;
-    HRESULT hr;
-
-    octets->size = get_be16(in);
-    hr = taskmem_duplicate(in + 2, octets->size, &copy);
-    octets->bytes = copy;
-    if (FAILED(hr))
-        octets->size = 0;
-    return hr;
+    state->flags = get_be16(in);
+    state->probationTime = get_filetime(in + 2);
+    return get_counted(in + 10, &state->urlSize, &state->url);
 }
 
 /*
@@ -613,7 +588,7 @@ static HRESULT get_system_attribute(const BYTE *in, NapSoHMessageSystemAttribute
     case napSoHMessageInstalledShvs:
         return get_id_list(in, &a->value.idList);
     case napSoHMessageMachineName:
-        return get_octets(in, &a->value.machineName);
+        return get_counted(in, &a->value.machineName.size, &a->value.machineName.bytes);
     case napSoHMessageCorrelationId:
         a->value.correlationId = get_correlation_id(in);
         return S_OK;
@@ -709,8 +684,8 @@ static HRESULT read_entry(struct decoder *d, size_t *pos, struct entry *entry)
 /* Whether the attribute is the SSoH's Microsoft type-value TLV. */
 static BOOL is_microsoft_attribute(const SoHAttribute *a)
 {
-    return a->type == VENDOR_SPECIFIC_TLV && a->size >= VENDOR_ID_SIZE &&
-           get_be32(a->value) == MICROSOFT_VENDOR;
+    return a->type == sohAttributeTypeVendorSpecific && a->size >= VENDOR_ID_SIZE &&
+           get_be32(a->value) == MicrosoftVendorId;
 }
 
 /*
@@ -826,11 +801,11 @@ static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
 
     if (need(d, 0, HEADER_SIZE, d->size) != S_OK)
         return NAP_E_INVALID_PACKET;
-    if (get_be16(in) != VENDOR_SPECIFIC_TLV)
+    if (get_be16(in) != sohAttributeTypeVendorSpecific)
         return invalid_at(d, 0);
     if (get_be16(in + 2) != d->size - TLV_HEADER_SIZE)
         return invalid_at(d, 2);
-    if (get_be32(in + 4) != MICROSOFT_VENDOR)
+    if (get_be32(in + 4) != MicrosoftVendorId)
         return invalid_at(d, 4);
     message->format = get_be16(in + 8);
     if (message->format != NAP_SOH_MESSAGE_FORMAT_1 && message->format != NAP_SOH_MESSAGE_FORMAT_2)
@@ -847,11 +822,11 @@ static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage
 
     if (need(d, pos, MODE_SUB_HEADER_SIZE, d->size) != S_OK)
         return NAP_E_INVALID_PACKET;
-    if (get_be16(in) != VENDOR_SPECIFIC_TLV)
+    if (get_be16(in) != sohAttributeTypeVendorSpecific)
         return invalid_at(d, pos);
     if (get_be16(in + 2) != MODE_SUB_HEADER_LENGTH)
         return invalid_at(d, pos + 2);
-    if (get_be32(in + 4) != MICROSOFT_VENDOR)
+    if (get_be32(in + 4) != MicrosoftVendorId)
         return invalid_at(d, pos + 4);
     message->correlationId = get_correlation_id(in + 8);
     message->intent = in[32];

@@ -346,7 +346,9 @@ static void print_system_attribute(const NapSoHMessageSystemAttribute *a)
 
 /*
  * Whether the TLV's size fits its type's layout.  Report entries were
- * validated by the decoder, but the SSoH's other TLVs are kept raw.
+ * validated by the decoder, but the SSoH's other TLVs are kept raw.  This
+ * mirrors sohattr_wire_size_valid in lib/sohattr.c for the types it prints,
+ * because the tool uses only the library's public API.
  */
 static int size_fits_type(const SoHAttribute *a)
 {
