@@ -92,6 +92,29 @@ static void put_tlv_header(struct writer *w, UINT16 type, size_t length)
     put_be16(w, (UINT16)length);
 }
 
+/* Overwrites 16 bits already written at offset at: a length known only afterwards. */
+static void patch_be16(struct writer *w, size_t at, size_t v)
+{
+    if (w->out != NULL) {
+        w->out[at] = (BYTE)(v >> 8);
+        w->out[at + 1] = (BYTE)v;
+    }
+}
+
+/* Starts a TLV whose length end_tlv fills in; returns where it starts. */
+static size_t begin_tlv(struct writer *w, UINT16 type)
+{
+    size_t start = w->used;
+
+    put_tlv_header(w, type, 0);
+    return start;
+}
+
+static void end_tlv(struct writer *w, size_t start)
+{
+    patch_be16(w, start + 2, w->used - start - TLV_HEADER_SIZE);
+}
+
 static void put_id_list(struct writer *w, const NapSoHMessageIdList *list)
 {
     UINT16 i;
@@ -156,16 +179,6 @@ static void put_system_attribute(struct writer *w, const NapSoHMessageSystemAttr
     }
 }
 
-static size_t system_attributes_size(const NapSoHMessage *message)
-{
-    struct writer measure = { NULL, 0 };
-    UINT16 i;
-
-    for (i = 0; i < message->systemAttributeCount; i++)
-        put_system_attribute(&measure, &message->systemAttributes[i]);
-    return measure.used;
-}
-
 static void put_attributes(struct writer *w, const SoHAttribute *attributes, UINT16 count)
 {
     UINT16 i;
@@ -179,14 +192,16 @@ static void put_attributes(struct writer *w, const SoHAttribute *attributes, UIN
 /* The SSoH: its System-Health-ID, the Microsoft attribute, then any other TLVs. */
 static void put_system_entry(struct writer *w, const NapSoHMessage *message)
 {
+    size_t microsoft;
     UINT16 i;
 
     put_tlv_header(w, sohAttributeTypeSystemHealthId, SYSTEM_HEALTH_ID_SIZE);
     put_be32(w, NapSystemId);
-    put_tlv_header(w, sohAttributeTypeVendorSpecific, VENDOR_ID_SIZE + system_attributes_size(message));
+    microsoft = begin_tlv(w, sohAttributeTypeVendorSpecific);
     put_be32(w, MicrosoftVendorId);
     for (i = 0; i < message->systemAttributeCount; i++)
         put_system_attribute(w, &message->systemAttributes[i]);
+    end_tlv(w, microsoft);
     if (message->systemExtras != NULL)
         put_attributes(w, message->systemExtras->attributes, message->systemExtras->count);
 }
@@ -226,13 +241,17 @@ static void put_body(struct writer *w, const NapSoHMessage *message)
         put_attributes(w, message->entries[i]->attributes, message->entries[i]->count);
 }
 
-static void put_message(struct writer *w, const NapSoHMessage *message, size_t body_size)
+/* The 12-byte header, whose two lengths are known once the body is written, then the body. */
+static void put_message(struct writer *w, const NapSoHMessage *message)
 {
-    put_tlv_header(w, sohAttributeTypeVendorSpecific, body_size + HEADER_SIZE - TLV_HEADER_SIZE);
+    size_t start = begin_tlv(w, sohAttributeTypeVendorSpecific);
+
     put_be32(w, MicrosoftVendorId);
     put_be16(w, encoded_format(message));
-    put_be16(w, (UINT16)body_size);
+    put_be16(w, 0);
     put_body(w, message);
+    patch_be16(w, start + HEADER_SIZE - 2, w->used - start - HEADER_SIZE);
+    end_tlv(w, start);
 }
 
 /* ---- checking what the caller asks to encode ---- */
@@ -354,21 +373,21 @@ HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
     hr = check_message(message);
     if (FAILED(hr))
         return hr;
-    put_body(&measure, message);
-    if (measure.used + HEADER_SIZE > size_limit(maxSize))
+    put_message(&measure, message);
+    if (measure.used > size_limit(maxSize))
         return E_INVALIDARG;
 
     result = taskmem_zalloc(sizeof(*result));
     if (result == NULL)
         return E_OUTOFMEMORY;
-    result->data = taskmem_alloc(measure.used + HEADER_SIZE);
+    result->data = taskmem_alloc(measure.used);
     if (result->data == NULL) {
         taskmem_free(result);
         return E_OUTOFMEMORY;
     }
     w.out = result->data;
     w.used = 0;
-    put_message(&w, message, measure.used);
+    put_message(&w, message);
     result->size = (UINT16)w.used;
     *networkSoh = result;
     return S_OK;
