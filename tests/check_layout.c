@@ -1,8 +1,10 @@
 /*
- * check_layout.c - tests that the public headers match Windows: every
- * structure size and field offset of the Windows x64 layout, every vtable
- * slot in IDL order, and the values of the constants, enumerations,
- * HRESULTs and interface IDs.
+ * check_layout.c - tests that the public headers match Windows: every size
+ * and field offset of layout_entries.h as Windows lays it out for this data
+ * model (Windows x64 on LP64 Linux, Windows x86 on ILP32 Linux), every
+ * vtable slot in IDL order, and the values of the constants, enumerations,
+ * HRESULTs and interface IDs.  check_layout_sdk.sh checks the same entries
+ * against the Windows SDK headers at compile time.
  */
 #include "config.h"
 
@@ -21,10 +23,6 @@ struct expectation {
     unsigned long long expected;
 };
 
-#define SIZE(type, expected) {"sizeof(" #type ")", sizeof(type), expected}
-#define OFFSET(type, field, expected) {#type "." #field, offsetof(type, field), expected}
-#define SLOT(vtbl, method, slot) \
-    {#vtbl "." #method, offsetof(vtbl, method) / sizeof(void *), slot}
 #define VALUE(name, expected) {#name, (unsigned long long)(name), expected}
 
 static void check_expectation(const struct expectation *e)
@@ -33,156 +31,91 @@ static void check_expectation(const struct expectation *e)
                   e->expected);
 }
 
-/* The Windows x64 layouts (LP64 Linux gives the same). */
-static const struct expectation layouts[] = {
-    SIZE(BYTE, 1), SIZE(UINT16, 2), SIZE(UINT32, 4), SIZE(DWORD, 4), SIZE(ULONG, 4),
-    SIZE(HRESULT, 4), SIZE(BOOL, 4), SIZE(WCHAR, 2), SIZE(HANDLE, 8),
-    SIZE(GUID, 16), OFFSET(GUID, Data1, 0), OFFSET(GUID, Data2, 4), OFFSET(GUID, Data3, 6),
-    OFFSET(GUID, Data4, 8),
-    SIZE(FILETIME, 8), OFFSET(FILETIME, dwLowDateTime, 0), OFFSET(FILETIME, dwHighDateTime, 4),
-    SIZE(IsolationState, 4), SIZE(FailureCategory, 4), SIZE(SoHAttributeType, 4),
-    SIZE(CountedString, 16), OFFSET(CountedString, length, 0), OFFSET(CountedString, string, 8),
-    SIZE(ResultCodes, 16), OFFSET(ResultCodes, count, 0), OFFSET(ResultCodes, results, 8),
-    SIZE(FixupInfo, 32), OFFSET(FixupInfo, state, 0), OFFSET(FixupInfo, percentage, 4),
-    OFFSET(FixupInfo, resultCodes, 8), OFFSET(FixupInfo, fixupMsgId, 24),
-    SIZE(IsolationInfo, 32), OFFSET(IsolationInfo, isolationState, 0),
-    OFFSET(IsolationInfo, probEndTime, 4), OFFSET(IsolationInfo, failureUrl, 16),
-    SIZE(IsolationInfoEx, 32), OFFSET(IsolationInfoEx, isolationState, 0),
-    OFFSET(IsolationInfoEx, extendedIsolationState, 4), OFFSET(IsolationInfoEx, probEndTime, 8),
-    OFFSET(IsolationInfoEx, failureUrl, 16),
-    SIZE(FailureCategoryMapping, 20), OFFSET(FailureCategoryMapping, mappingCompliance, 0),
-    SIZE(CorrelationId, 24), OFFSET(CorrelationId, connId, 0),
-    OFFSET(CorrelationId, timeStamp, 16),
-    SIZE(Ipv4Address, 4), SIZE(Ipv6Address, 16),
-    SIZE(SystemHealthAgentState, 64), OFFSET(SystemHealthAgentState, id, 0),
-    OFFSET(SystemHealthAgentState, shaResultCodes, 8),
-    OFFSET(SystemHealthAgentState, failureCategory, 24),
-    OFFSET(SystemHealthAgentState, fixupInfo, 32),
-    SIZE(SoHAttribute, 16), OFFSET(SoHAttribute, type, 0), OFFSET(SoHAttribute, size, 2),
-    OFFSET(SoHAttribute, value, 8),
-    SIZE(SoH, 16), OFFSET(SoH, count, 0), OFFSET(SoH, attributes, 8),
-    SIZE(SoHRequest, 16), SIZE(SoHResponse, 16),
-    SIZE(NetworkSoH, 16), OFFSET(NetworkSoH, size, 0), OFFSET(NetworkSoH, data, 8),
-    SIZE(NetworkSoHRequest, 16), SIZE(NetworkSoHResponse, 16),
-    SIZE(PrivateData, 16), OFFSET(PrivateData, size, 0), OFFSET(PrivateData, data, 8),
-    SIZE(NapComponentRegistrationInfo, 120), OFFSET(NapComponentRegistrationInfo, id, 0),
-    OFFSET(NapComponentRegistrationInfo, friendlyName, 8),
-    OFFSET(NapComponentRegistrationInfo, description, 24),
-    OFFSET(NapComponentRegistrationInfo, version, 40),
-    OFFSET(NapComponentRegistrationInfo, vendorName, 56),
-    OFFSET(NapComponentRegistrationInfo, infoClsid, 72),
-    OFFSET(NapComponentRegistrationInfo, configClsid, 88),
-    OFFSET(NapComponentRegistrationInfo, registrationDate, 104),
-    OFFSET(NapComponentRegistrationInfo, componentType, 112),
-    SIZE(Connections, 16), OFFSET(Connections, count, 0), OFFSET(Connections, connections, 8),
-    SIZE(SoHAttributeValue, 16), OFFSET(SoHAttributeValue, idVal, 0),
-    OFFSET(SoHAttributeValue, v4AddressesVal.count, 0),
-    OFFSET(SoHAttributeValue, v4AddressesVal.addresses, 8),
-    OFFSET(SoHAttributeValue, v6AddressesVal.count, 0),
-    OFFSET(SoHAttributeValue, v6AddressesVal.addresses, 8),
-    OFFSET(SoHAttributeValue, codesVal.count, 0), OFFSET(SoHAttributeValue, codesVal.results, 8),
-    OFFSET(SoHAttributeValue, dateTimeVal, 0),
-    OFFSET(SoHAttributeValue, vendorSpecificVal.vendorId, 0),
-    OFFSET(SoHAttributeValue, vendorSpecificVal.size, 4),
-    OFFSET(SoHAttributeValue, vendorSpecificVal.vendorSpecificData, 8),
-    OFFSET(SoHAttributeValue, uint8Val, 0), OFFSET(SoHAttributeValue, octetStringVal.size, 0),
-    OFFSET(SoHAttributeValue, octetStringVal.data, 8),
+/*
+ * The Linux data models the layouts are promised for: LP64 Linux (amd64,
+ * arm64, ppc64el, s390x) lays the NAP types out as Windows x64 does, ILP32
+ * Linux (i386, armhf, armel) as Windows x86 does.
+ */
+enum data_model { MODEL_LP64, MODEL_ILP32, MODEL_OTHER };
+
+static enum data_model data_model(void)
+{
+    if (sizeof(void *) == 8 && sizeof(long) == 8)
+        return MODEL_LP64;
+    if (sizeof(void *) == 4 && sizeof(long) == 4)
+        return MODEL_ILP32;
+    return MODEL_OTHER;
+}
+
+static const char *const windows_layout_name[MODEL_OTHER] = {
+    [MODEL_LP64] = "Windows x64",
+    [MODEL_ILP32] = "Windows x86",
 };
 
-START_TEST(layout_matches_windows)
+/* Fails, naming the model, unless the table has a column for it. */
+static enum data_model supported_data_model(void)
 {
-    check_expectation(&layouts[_i]);
+    enum data_model model = data_model();
+
+    ck_assert_msg(model != MODEL_OTHER,
+                  "unsupported data model (pointers %zu bytes, long %zu bytes): the layout "
+                  "table has columns only for LP64 (Windows x64) and ILP32 (Windows x86)",
+                  sizeof(void *), sizeof(long));
+    return model;
+}
+
+START_TEST(data_model_has_a_windows_layout)
+{
+    supported_data_model();
 }
 END_TEST
 
-/* Methods sit in IDL order, IUnknown's three first. */
-static const struct expectation slots[] = {
-    SLOT(IUnknownVtbl, QueryInterface, 0), SLOT(IUnknownVtbl, AddRef, 1),
-    SLOT(IUnknownVtbl, Release, 2),
-    SLOT(INapEnforcementClientBindingVtbl, QueryInterface, 0),
-    SLOT(INapEnforcementClientBindingVtbl, AddRef, 1),
-    SLOT(INapEnforcementClientBindingVtbl, Release, 2),
-    SLOT(INapEnforcementClientBindingVtbl, Initialize, 3),
-    SLOT(INapEnforcementClientBindingVtbl, Uninitialize, 4),
-    SLOT(INapEnforcementClientBindingVtbl, CreateConnection, 5),
-    SLOT(INapEnforcementClientBindingVtbl, GetSoHRequest, 6),
-    SLOT(INapEnforcementClientBindingVtbl, ProcessSoHResponse, 7),
-    SLOT(INapEnforcementClientBindingVtbl, NotifyConnectionStateDown, 8),
-    SLOT(INapEnforcementClientBindingVtbl, NotifySoHChangeFailure, 9),
-    {"sizeof(INapEnforcementClientBindingVtbl)", sizeof(INapEnforcementClientBindingVtbl), 80},
-    SLOT(INapEnforcementClientCallbackVtbl, QueryInterface, 0),
-    SLOT(INapEnforcementClientCallbackVtbl, AddRef, 1),
-    SLOT(INapEnforcementClientCallbackVtbl, Release, 2),
-    SLOT(INapEnforcementClientCallbackVtbl, NotifySoHChange, 3),
-    SLOT(INapEnforcementClientCallbackVtbl, GetConnections, 4),
-    {"sizeof(INapEnforcementClientCallbackVtbl)", sizeof(INapEnforcementClientCallbackVtbl), 40},
-    SLOT(INapEnforcementClientConnectionVtbl, QueryInterface, 0),
-    SLOT(INapEnforcementClientConnectionVtbl, AddRef, 1),
-    SLOT(INapEnforcementClientConnectionVtbl, Release, 2),
-    SLOT(INapEnforcementClientConnectionVtbl, Initialize, 3),
-    SLOT(INapEnforcementClientConnectionVtbl, SetMaxSize, 4),
-    SLOT(INapEnforcementClientConnectionVtbl, GetMaxSize, 5),
-    SLOT(INapEnforcementClientConnectionVtbl, SetFlags, 6),
-    SLOT(INapEnforcementClientConnectionVtbl, GetFlags, 7),
-    SLOT(INapEnforcementClientConnectionVtbl, SetConnectionId, 8),
-    SLOT(INapEnforcementClientConnectionVtbl, GetConnectionId, 9),
-    SLOT(INapEnforcementClientConnectionVtbl, GetCorrelationId, 10),
-    SLOT(INapEnforcementClientConnectionVtbl, GetStringCorrelationId, 11),
-    SLOT(INapEnforcementClientConnectionVtbl, SetCorrelationId, 12),
-    SLOT(INapEnforcementClientConnectionVtbl, SetSoHRequest, 13),
-    SLOT(INapEnforcementClientConnectionVtbl, GetSoHRequest, 14),
-    SLOT(INapEnforcementClientConnectionVtbl, SetSoHResponse, 15),
-    SLOT(INapEnforcementClientConnectionVtbl, GetSoHResponse, 16),
-    SLOT(INapEnforcementClientConnectionVtbl, SetIsolationInfo, 17),
-    SLOT(INapEnforcementClientConnectionVtbl, GetIsolationInfo, 18),
-    SLOT(INapEnforcementClientConnectionVtbl, SetPrivateData, 19),
-    SLOT(INapEnforcementClientConnectionVtbl, GetPrivateData, 20),
-    SLOT(INapEnforcementClientConnectionVtbl, SetEnforcerPrivateData, 21),
-    SLOT(INapEnforcementClientConnectionVtbl, GetEnforcerPrivateData, 22),
-    {"sizeof(INapEnforcementClientConnectionVtbl)", sizeof(INapEnforcementClientConnectionVtbl),
-     23 * 8},
-    SLOT(INapEnforcementClientConnection2Vtbl, QueryInterface, 0),
-    SLOT(INapEnforcementClientConnection2Vtbl, AddRef, 1),
-    SLOT(INapEnforcementClientConnection2Vtbl, Release, 2),
-    SLOT(INapEnforcementClientConnection2Vtbl, Initialize, 3),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetMaxSize, 4),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetMaxSize, 5),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetFlags, 6),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetFlags, 7),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetConnectionId, 8),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetConnectionId, 9),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetCorrelationId, 10),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetStringCorrelationId, 11),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetCorrelationId, 12),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetSoHRequest, 13),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetSoHRequest, 14),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetSoHResponse, 15),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetSoHResponse, 16),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetIsolationInfo, 17),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetIsolationInfo, 18),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetPrivateData, 19),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetPrivateData, 20),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetEnforcerPrivateData, 21),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetEnforcerPrivateData, 22),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetIsolationInfoEx, 23),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetIsolationInfoEx, 24),
-    SLOT(INapEnforcementClientConnection2Vtbl, GetInstalledShvs, 25),
-    SLOT(INapEnforcementClientConnection2Vtbl, SetInstalledShvs, 26),
-    {"sizeof(INapEnforcementClientConnection2Vtbl)",
-     sizeof(INapEnforcementClientConnection2Vtbl), 27 * 8},
-    SLOT(INapSoHConstructorVtbl, QueryInterface, 0), SLOT(INapSoHConstructorVtbl, AddRef, 1),
-    SLOT(INapSoHConstructorVtbl, Release, 2), SLOT(INapSoHConstructorVtbl, Initialize, 3),
-    SLOT(INapSoHConstructorVtbl, AppendAttribute, 4), SLOT(INapSoHConstructorVtbl, GetSoH, 5),
-    SLOT(INapSoHConstructorVtbl, Validate, 6),
-    {"sizeof(INapSoHConstructorVtbl)", sizeof(INapSoHConstructorVtbl), 7 * 8},
-    SLOT(INapSoHProcessorVtbl, QueryInterface, 0), SLOT(INapSoHProcessorVtbl, AddRef, 1),
-    SLOT(INapSoHProcessorVtbl, Release, 2), SLOT(INapSoHProcessorVtbl, Initialize, 3),
-    SLOT(INapSoHProcessorVtbl, FindNextAttribute, 4), SLOT(INapSoHProcessorVtbl, GetAttribute, 5),
-    SLOT(INapSoHProcessorVtbl, GetNumberOfAttributes, 6),
-    {"sizeof(INapSoHProcessorVtbl)", sizeof(INapSoHProcessorVtbl), 7 * 8},
-    {"offsetof(INapSoHConstructor, lpVtbl)", offsetof(INapSoHConstructor, lpVtbl), 0},
-    {"offsetof(INapSoHProcessor, lpVtbl)", offsetof(INapSoHProcessor, lpVtbl), 0},
+/*
+ * One row per size or offset of layout_entries.h, naming it once with its
+ * Windows x64 and its Windows x86 value.
+ */
+struct layout_entry {
+    const char *name;
+    unsigned long long actual;
+    unsigned long long expected[MODEL_OTHER]; /* the x64 value, then the x86 one */
 };
+
+#define LAYOUT_SIZE(type, x64, x86) {"sizeof(" #type ")", sizeof(type), {x64, x86}},
+#define LAYOUT_OFFSET(type, field, x64, x86) \
+    {#type "." #field, offsetof(type, field), {x64, x86}},
+#define LAYOUT_SLOT(vtbl, method, slot)
+
+static const struct layout_entry layouts[] = {
+#include "layout_entries.h"
+};
+
+#undef LAYOUT_SIZE
+#undef LAYOUT_OFFSET
+#undef LAYOUT_SLOT
+
+START_TEST(layout_matches_windows)
+{
+    const struct layout_entry *e = &layouts[_i];
+    enum data_model model = supported_data_model();
+
+    ck_assert_msg(e->actual == e->expected[model], "%s is %llu, expected %llu (%s layout)",
+                  e->name, e->actual, e->expected[model], windows_layout_name[model]);
+}
+END_TEST
+
+/* Methods sit in IDL order, IUnknown's three first; the same in both models. */
+#define LAYOUT_SIZE(type, x64, x86)
+#define LAYOUT_OFFSET(type, field, x64, x86)
+#define LAYOUT_SLOT(vtbl, method, slot) \
+    {#vtbl "." #method, offsetof(vtbl, method) / sizeof(void *), slot},
+
+static const struct expectation slots[] = {
+#include "layout_entries.h"
+};
+
+#undef LAYOUT_SIZE
+#undef LAYOUT_OFFSET
+#undef LAYOUT_SLOT
 
 START_TEST(vtable_slots_in_idl_order)
 {
@@ -374,6 +307,7 @@ static Suite *layout_suite(void)
     TCase *values = add_test_case(suite, "values");
     TCase *com = add_test_case(suite, "com");
 
+    tcase_add_test(layout, data_model_has_a_windows_layout);
     tcase_add_loop_test(layout, layout_matches_windows, 0, COUNT_OF(layouts));
     tcase_add_loop_test(layout, vtable_slots_in_idl_order, 0, COUNT_OF(slots));
 
