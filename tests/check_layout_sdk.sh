@@ -19,13 +19,6 @@ source="$top_srcdir/tests/layout_dump.c"
 # Every entry of the list must reach each dump.
 entries=$(grep -c '^LAYOUT_[A-Z]*(' "$top_srcdir/tests/layout_entries.h")
 
-# tap_skip NAME REASON: reports a check that could not run (tap.sh has no
-# skip of its own).
-tap_skip() {
-    tap_count=$((tap_count + 1))
-    echo "ok $tap_count - $1 # SKIP $2"
-}
-
 # dump NAME COMPILER...: compiles the dump source to $tap_work/NAME.s and
 # keeps its entries in $tap_work/NAME as "kind name value x64 x86" lines,
 # without the "$" or "#" some targets put before an immediate.
