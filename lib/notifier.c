@@ -311,6 +311,12 @@ static void *watch_runtime_directory(void *arg)
         { .fd = w->stop_fd, .events = POLLIN },
     };
 
+    /*
+     * Named so that ps, top and debuggers show whose thread it is.  The
+     * thread names itself: glibc then sets the name with prctl, which works
+     * where /proc is read-only (build chroots), unlike naming another thread.
+     */
+    pthread_setname_np(pthread_self(), "naputil-notify");
     for (;;) {
         if (poll(sources, 2, -1) < 0) {
             if (errno == EINTR)
@@ -376,8 +382,6 @@ static int create_watcher_thread(struct watcher *w)
     pthread_sigmask(SIG_SETMASK, &all_signals, &previous);
     error = pthread_create(&w->thread, NULL, watch_runtime_directory, w);
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
-    if (error == 0)
-        pthread_setname_np(w->thread, "naputil-notify");
     return error;
 }
 
