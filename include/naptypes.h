@@ -1,8 +1,11 @@
 /*
  * naptypes.h - the constants, enumerations and structures shared by the
- * whole NAP API.  Field order, types and therefore offsets are those of the
- * Windows SDK, so a structure laid out by Windows code is laid out the same
- * here on LP64 Linux (x86-64 Windows and LP64 Linux agree).
+ * whole NAP API.  Field order and types are those of the Windows SDK, so
+ * sizes and offsets are those of Windows with pointers of the same width:
+ * the Windows x64 layout on LP64 Linux (amd64, arm64, ppc64el, s390x) and
+ * the Windows x86 layout on ILP32 Linux (i386, armhf, armel).  Only the
+ * pointers change width, so a UINT16 count followed by a pointer, as in
+ * CountedString, takes 16 bytes on LP64 and 8 on ILP32.
  *
  * Every pointer inside these structures is its own CoTaskMemAlloc block, and
  * the matching Free* function of naputil.h releases it.

@@ -3,10 +3,13 @@
  * the COM task allocator, as the NAP headers need them on Linux.
  *
  * On Windows these come from windows.h, winerror.h, guiddef.h, unknwn.h and
- * objbase.h.  Here every type has a fixed width so that structures match the
- * Windows x64 layouts on LP64 Linux: DWORD and HRESULT are 32 bits (not
- * long), and WCHAR is a 16-bit UTF-16 code unit (not wchar_t), so that
- * u"text" literals can be passed where a Windows API takes a WCHAR string.
+ * objbase.h.  Here every type other than the pointer-sized ones (pointers,
+ * HANDLE, SIZE_T) has a fixed width, so that a structure gets the Windows x64
+ * layout on LP64 Linux and the Windows x86 layout on ILP32 Linux: DWORD and
+ * HRESULT are 32 bits (not long, which is 64 bits on LP64 Linux but 32 on
+ * Windows), and WCHAR is a 16-bit UTF-16 code unit (not wchar_t, which is 32
+ * bits on Linux), so that u"text" literals can be passed where a Windows API
+ * takes a WCHAR string.
  *
  * When a Windows header set is already in use (_WIN32, or Wine's or
  * mingw-w64's windef.h included first) this header defers to it.
@@ -32,7 +35,14 @@
 #define EXTERN_C extern
 #endif
 
-/* x86-64 has one calling convention, so these decorate nothing. */
+/*
+ * Windows defines WINAPI and STDMETHODCALLTYPE as __stdcall, which differs
+ * from the default convention only on 32-bit x86.  Here they decorate
+ * nothing, so every call uses the platform's own C calling convention, on
+ * i386 as on every other Linux architecture.  The library is built with
+ * these definitions, so its callers and the COM objects handed to it must
+ * use them too.
+ */
 #define WINAPI
 #define STDMETHODCALLTYPE
 #define BEGIN_INTERFACE
