@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "naputil.h"
 
@@ -222,23 +221,89 @@ static uint64_t filetime_value(FILETIME time)
     return (uint64_t)time.dwHighDateTime << 32 | time.dwLowDateTime;
 }
 
-/* 100-ns intervals from 1601 to 1970, and the last second of year 9999. */
-#define FILETIME_UNIX_EPOCH 116444736000000000ULL
-#define LAST_PRINTABLE_SECOND 253402300799ULL
+/*
+ * A FILETIME counts 100-nanosecond intervals since 1601-01-01 00:00:00 UTC
+ * (Microsoft's FILETIME documentation).  Its date is worked out below on
+ * 64-bit integers, not through time_t and gmtime: a 32-bit time_t ends in
+ * 2038 and cannot go back to 1601, so every one of the 2^64 values gets its
+ * date whatever the platform's time_t, from 1601-01-01 to year 60056 (even
+ * those from 0x8000000000000000 up, which Windows' FileTimeToSystemTime
+ * refuses: the tool shows what a message holds).
+ */
+#define FILETIME_TICKS_PER_SECOND 10000000u
+#define SECONDS_PER_DAY 86400u
 
-/* The FILETIME as a UTC date, or "" when it is no date of years 1970..9999. */
-static const char *filetime_date(FILETIME time, char *text, size_t size)
+/*
+ * Days in 400 Gregorian years, in 100 whose last year is no leap year, in 4
+ * whose last year is one, and in a common year.
+ */
+#define DAYS_PER_400_YEARS 146097u
+#define DAYS_PER_100_YEARS 36524u
+#define DAYS_PER_4_YEARS 1461u
+#define DAYS_PER_YEAR 365u
+
+/* "60056-05-28T05:36:10Z", the date of the largest FILETIME, and room to spare. */
+#define DATE_SIZE 40
+
+static int is_leap_year(uint64_t year)
 {
-    uint64_t value = filetime_value(time);
-    struct tm tm;
-    time_t seconds;
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
 
-    text[0] = '\0';
-    if (value < FILETIME_UNIX_EPOCH || (value - FILETIME_UNIX_EPOCH) / 10000000 > LAST_PRINTABLE_SECOND)
-        return text;
-    seconds = (time_t)((value - FILETIME_UNIX_EPOCH) / 10000000);
-    if (gmtime_r(&seconds, &tm) != NULL)
-        strftime(text, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+/*
+ * The proleptic Gregorian year, month (1..12) and day (1..31) of the day
+ * that comes `days` days after 1601-01-01.  1601 begins a 400-year cycle
+ * (1600 was a leap year), so the days split into whole cycles, then
+ * centuries, 4-year groups and years counted from 1601.  A cycle's last
+ * century and a group's last year are one day longer than the others, so
+ * dividing by the shorter length gives 4 on their very last day, 31
+ * December of a leap year: that day belongs to the fourth (index 3).
+ */
+static void days_to_civil(uint64_t days, uint64_t *year, unsigned *month, unsigned *day)
+{
+    static const uint16_t month_starts[2][13] = {
+        {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+        {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
+    uint32_t rest = (uint32_t)(days % DAYS_PER_400_YEARS);
+    uint32_t centuries = rest / DAYS_PER_100_YEARS;
+    uint32_t groups;
+    uint32_t years;
+    const uint16_t *starts;
+    unsigned m = 1;
+
+    if (centuries == 4)
+        centuries = 3;
+    rest -= centuries * DAYS_PER_100_YEARS;
+    groups = rest / DAYS_PER_4_YEARS;
+    rest %= DAYS_PER_4_YEARS;
+    years = rest / DAYS_PER_YEAR;
+    if (years == 4)
+        years = 3;
+    rest -= years * DAYS_PER_YEAR;
+    *year = 1601 + 400 * (days / DAYS_PER_400_YEARS) + 100 * centuries + 4 * groups + years;
+    starts = month_starts[is_leap_year(*year)];
+    while (rest >= starts[m])
+        m++;
+    *month = m;
+    *day = (unsigned)(rest - starts[m - 1]) + 1;
+}
+
+/*
+ * The FILETIME as a UTC date, "YYYY-MM-DDTHH:MM:SSZ": whole seconds, the
+ * fraction dropped, and a year of five digits past 9999 (as XML Schema's
+ * dateTime writes it).  Each day has 86400 seconds.
+ */
+static const char *filetime_date(FILETIME time, char text[DATE_SIZE])
+{
+    uint64_t seconds = filetime_value(time) / FILETIME_TICKS_PER_SECOND;
+    unsigned second_of_day = (unsigned)(seconds % SECONDS_PER_DAY);
+    uint64_t year;
+    unsigned month;
+    unsigned day;
+
+    days_to_civil(seconds / SECONDS_PER_DAY, &year, &month, &day);
+    snprintf(text, DATE_SIZE, "%04llu-%02u-%02uT%02u:%02u:%02uZ", (unsigned long long)year,
+             month, day, second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
     return text;
 }
 
@@ -260,13 +325,12 @@ static void print_guid(const GUID *guid)
 
 /* ---- the tree ---- */
 
+/* The FILETIME's value in hex, then its date. */
 static void print_filetime(FILETIME time)
 {
-    char date[40];
+    char date[DATE_SIZE];
 
-    printf("0x%016llx", (unsigned long long)filetime_value(time));
-    if (*filetime_date(time, date, sizeof(date)) != '\0')
-        printf(" (%s)", date);
+    printf("0x%016llx (%s)", (unsigned long long)filetime_value(time), filetime_date(time, date));
 }
 
 static void print_correlation_id(const CorrelationId *id)
@@ -472,13 +536,13 @@ static void json_hex(const char *key, const BYTE *bytes, size_t size)
 
 static void json_correlation_id(const CorrelationId *id)
 {
-    char date[40];
+    char date[DATE_SIZE];
 
     printf("{\"guid\": \"");
     print_guid(&id->connId);
     printf("\", \"timestamp\": %llu, \"date\": \"%s\"}",
            (unsigned long long)filetime_value(id->timeStamp),
-           filetime_date(id->timeStamp, date, sizeof(date)));
+           filetime_date(id->timeStamp, date));
 }
 
 static void json_id_list(const NapSoHMessageIdList *list)
