@@ -28,7 +28,11 @@ publish() {
         mv -f "$NAPUTIL_RUNTIME_DIR/.$1.tmp" "$NAPUTIL_RUNTIME_DIR/$1"
 }
 
-"$top_builddir/examples/agent_monitor" 4 >"$output" 2>&1 &
+# The monitor's whole run is bounded, so that a monitor that never sees its
+# four notifications fails the test instead of hanging it: timeout(1) ends
+# it after two minutes (far beyond the checks' own waits below), and wait
+# then reports timeout's status 124.
+timeout 120 "$top_builddir/examples/agent_monitor" 4 >"$output" 2>&1 &
 monitor=$!
 
 tap_check "the monitor subscribes to both types" wait_for_line ready
@@ -41,6 +45,10 @@ tap_check "the end of a restriction is reported" wait_for_line "isolation state:
 rm -f "$NAPUTIL_RUNTIME_DIR/agent.state"
 tap_check "the agent stopping is reported" wait_for_line "service state: agent stopped"
 tap_check "after four notifications the monitor exits with status 0" wait "$monitor"
+# Lines count the monitor's reads of its eventfds, never a counter's value
+# (which it ignores, as the manual allows): each change above was waited for
+# before the next was made, so each was a read of its own, and a signal to
+# the wrong type's eventfd would have printed a line more.
 tap_check "it printed nothing else" test "$(wc -l <"$output")" -eq 5
 
 tap_finish

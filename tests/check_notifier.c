@@ -6,14 +6,24 @@
  *
  * Every test has its own runtime directory under a temporary root, named by
  * NAPUTIL_RUNTIME_DIR.  Tests wait for signals by polling the eventfd with a
- * generous timeout and never sleep.  To show that an event did NOT signal a
- * subscriber, a test follows it with a second event that does signal one:
- * the watcher handles events in order, so once the second has been seen
- * the first was handled entirely, and its wrong signal would be visible.
+ * generous timeout, and never sleep for a fixed time instead.
+ *
+ * A signal is an eventfd that became readable with a non-zero counter; no
+ * test looks at how many signals arrived.  The manual promises no count
+ * (several changes may be folded into one wake-up, one change may be
+ * reported more than once), and under qemu-user the counter's value is not
+ * portable (see testutil.h).  So, to show that an event did NOT signal a
+ * subscriber, a test follows it with a later event whose signal can only
+ * come from that later event: the watcher is one thread that handles events
+ * in order, so once that signal is seen the first event was handled
+ * entirely, and a wrong signal of it would be pending.
+ *
+ * Thread and descriptor counts are waited for, bounded (testutil.h): a
+ * watcher thread that the last Uninitialize has joined may still be listed
+ * in /proc for a moment, which under qemu-user can be long enough to see.
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -33,10 +43,25 @@
 #include "naputil.h"
 #include "testutil.h"
 
-/* Long enough for a loaded machine under valgrind; only a failing test waits this long. */
+/* Long enough for a loaded machine under valgrind or qemu; only a failing test waits this long. */
 #define SIGNAL_TIMEOUT_MS 20000
-/* How long the end of a test listens for a signal that should not come. */
+/*
+ * How long the end of a test listens for a signal that should not come.  A
+ * safety net only: a working library has sent every signal, and the test
+ * has taken it, by then, so this cannot fail it; a wrong signal later than
+ * this slips through, and the checks that matter do not depend on it.
+ */
 #define QUIET_PERIOD_MS 100
+/*
+ * Check's own limit per test, in seconds.  Above the waits of the tests
+ * (SIGNAL_TIMEOUT_MS, COUNT_TIMEOUT_MS), so that a failing test reports
+ * the assertion that failed rather than a timeout, and so that a slow
+ * emulator is not mistaken for a failure.
+ */
+#define TEST_TIMEOUT_SECONDS 60
+
+/* The name the library gives its watcher thread (see the manual's NOTES). */
+#define WATCHER_THREAD_NAME "naputil-notify"
 
 #define ALREADY_INITIALIZED HRESULT_FROM_WIN32(ERROR_ALREADY_INITIALIZED)
 
@@ -58,44 +83,19 @@ static int new_eventfd(void)
     return fd;
 }
 
-/* The counter's value, reset to zero; 0 when nothing is pending. */
-static uint64_t take_pending(int fd)
-{
-    uint64_t count = 0;
-
-    if (read(fd, &count, sizeof(count)) != (ssize_t)sizeof(count))
-        return 0;
-    return count;
-}
-
-/* Waits until fd has been signalled count times in all, and no more. */
-static void expect_signals(int fd, uint64_t count)
-{
-    uint64_t seen = 0;
-
-    while (seen < count) {
-        struct pollfd readable = { .fd = fd, .events = POLLIN };
-
-        ck_assert_msg(poll(&readable, 1, SIGNAL_TIMEOUT_MS) == 1,
-                      "no signal after %d ms (%llu of %llu seen)", SIGNAL_TIMEOUT_MS,
-                      (unsigned long long)seen, (unsigned long long)count);
-        seen += take_pending(fd);
-    }
-    ck_assert_uint_eq(seen, count);
-}
-
 /*
- * Waits for at least one signal.  Where the runtime directory has just
- * appeared, a file may be reported both by the watcher's look at the new
- * directory and by its own event, so the exact count is not promised there.
+ * Waits for fd to be signalled, and takes the signal: its counter is read,
+ * which resets it.  However many signals were pending, they count as one.
  */
-static void expect_signalled(int fd)
+static void await_signal(int fd)
 {
-    struct pollfd readable = { .fd = fd, .events = POLLIN };
+    expect_signalled(fd, SIGNAL_TIMEOUT_MS);
+}
 
-    ck_assert_msg(poll(&readable, 1, SIGNAL_TIMEOUT_MS) == 1, "no signal after %d ms",
-                  SIGNAL_TIMEOUT_MS);
-    ck_assert_uint_ge(take_pending(fd), 1);
+/* Nothing is pending on fd now (a subscriber that must not have been signalled). */
+static void expect_unsignalled(int fd)
+{
+    ck_assert_msg(!is_signalled(fd), "descriptor %d was signalled", fd);
 }
 
 /* A signal that should never come: listens for a short while. */
@@ -104,6 +104,12 @@ static void expect_quiet(int fd)
     struct pollfd readable = { .fd = fd, .events = POLLIN };
 
     ck_assert_int_eq(poll(&readable, 1, QUIET_PERIOD_MS), 0);
+}
+
+/* The library's watcher threads, once their number is expected (waited for, bounded). */
+static int watcher_threads_become(int expected)
+{
+    return wait_for_threads_named(WATCHER_THREAD_NAME, expected);
 }
 
 static void path_in(char *path, const char *directory, const char *name)
@@ -126,6 +132,18 @@ static void replace_file(const char *name, const char *line)
     ck_assert_int_eq(rename(temporary, target), 0);
 }
 
+/* Creates the file and closes it unwritten: an IN_CREATE alone, as inotify(7) describes. */
+static void create_empty_file(const char *name)
+{
+    char path[PATH_MAX];
+    int fd;
+
+    path_in(path, runtime_dir, name);
+    fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(close(fd), 0);
+}
+
 static void write_file(const char *name, int flags)
 {
     char path[PATH_MAX];
@@ -146,79 +164,23 @@ static void remove_file(const char *name)
     ck_assert_int_eq(unlink(path), 0);
 }
 
-static int count_entries(const char *directory)
-{
-    DIR *dir = opendir(directory);
-    struct dirent *entry;
-    int count = 0;
-
-    ck_assert_ptr_nonnull(dir);
-    while ((entry = readdir(dir)) != NULL) {
-        if (entry->d_name[0] != '.')
-            count++;
-    }
-    closedir(dir);
-    return count;
-}
-
 /*
- * The library's watcher threads, found by the name it gives them.  Counting
- * every thread would also count the helper threads of ThreadSanitizer and
- * valgrind, which come and go as they please.
+ * One more event on a state file that leaves it present or absent as it
+ * was: a new version renamed onto it, or, when it is absent, a create and a
+ * removal.  Either signals the file's subscriber at least once (the latter
+ * maybe twice).
  */
-static int count_watcher_threads(void)
+static void touch_state_file(const char *name)
 {
-    DIR *dir = opendir("/proc/self/task");
-    struct dirent *entry;
-    char path[PATH_MAX], name[32];
-    int count = 0;
+    char path[PATH_MAX];
 
-    ck_assert_ptr_nonnull(dir);
-    while ((entry = readdir(dir)) != NULL) {
-        FILE *comm;
-
-        if (entry->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof(path), "/proc/self/task/%s/comm", entry->d_name);
-        comm = fopen(path, "r");
-        if (comm == NULL)
-            continue;           /* the thread has just ended */
-        if (fgets(name, sizeof(name), comm) != NULL && strcmp(name, "naputil-notify\n") == 0)
-            count++;
-        fclose(comm);
+    path_in(path, runtime_dir, name);
+    if (access(path, F_OK) == 0) {
+        replace_file(name, "marker\n");
+    } else {
+        create_empty_file(name);
+        remove_file(name);
     }
-    closedir(dir);
-    return count;
-}
-
-/* Open descriptors, not counting the one that lists them. */
-static int count_descriptors(void)
-{
-    return count_entries("/proc/self/fd") - 1;
-}
-
-/* Open descriptors whose target is this, such as "anon_inode:inotify". */
-static int count_descriptors_to(const char *target)
-{
-    DIR *dir = opendir("/proc/self/fd");
-    struct dirent *entry;
-    char link[PATH_MAX], to[PATH_MAX];
-    int count = 0;
-
-    ck_assert_ptr_nonnull(dir);
-    while ((entry = readdir(dir)) != NULL) {
-        ssize_t length;
-
-        snprintf(link, sizeof(link), "/proc/self/fd/%s", entry->d_name);
-        length = readlink(link, to, sizeof(to) - 1);
-        if (length < 0)
-            continue;
-        to[length] = '\0';
-        if (strcmp(to, target) == 0)
-            count++;
-    }
-    closedir(dir);
-    return count;
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -290,25 +252,74 @@ static void unsubscribe_both(int fds[3])
     expect_quiet(fds[napNotifyTypeQuarState]);
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
-    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
-    ck_assert_uint_eq(take_pending(fds[napNotifyTypeQuarState]), 0);
+    expect_unsignalled(fds[napNotifyTypeServiceState]);
+    expect_unsignalled(fds[napNotifyTypeQuarState]);
     close(fds[napNotifyTypeServiceState]);
     close(fds[napNotifyTypeQuarState]);
 }
 
-/*
- * After an event on type's file that should have signalled that type only:
- * one more update of the same file, and once its signal is seen, the other
- * type must have nothing pending.
- */
-static void expect_other_type_untouched(int fds[3], NapNotifyType type)
+static NapNotifyType other_type(NapNotifyType type)
 {
-    NapNotifyType other = type == napNotifyTypeServiceState ? napNotifyTypeQuarState
-                                                            : napNotifyTypeServiceState;
+    return type == napNotifyTypeServiceState ? napNotifyTypeQuarState : napNotifyTypeServiceState;
+}
 
-    replace_file(file_of_type[type], "marker\n");
-    expect_signals(fds[type], 1);
-    ck_assert_uint_eq(take_pending(fds[other]), 0);
+/*
+ * After the test's last action, an event on type's file, that must signal
+ * type and never the other type.  Both subscribers must have had nothing
+ * pending or on its way before that event.
+ *
+ * 1. type is signalled: the event signalled its own type.
+ * 2. type's file is touched, and type is signalled again.  That signal was
+ *    sent after step 1 took the first one, so it comes from an event the
+ *    watcher handled later; as it handles events one at a time, in order,
+ *    the event that sent the first signal has been handled entirely.
+ * 3. So the other type must have nothing pending: a wrong signal of that
+ *    event would be there now.  This replaces an exact count of type's
+ *    signals, which the manual does not promise and qemu-user garbles (see
+ *    the top of the file), without losing what the count proved.
+ * 4. A new version of the other type's file is renamed onto it (one
+ *    signalling inotify event, whether or not the file existed) and its
+ *    signal awaited; in a working library that signal can only come from
+ *    this rename, so everything before it has been handled, and what type
+ *    still has pending (a second inotify event of the same action, say a
+ *    create's close-after-write, or of step 2's touch) can be dropped.
+ *    Both subscribers are clean again for the next event.
+ */
+static void expect_signalled_alone(int fds[3], NapNotifyType type)
+{
+    NapNotifyType other = other_type(type);
+
+    await_signal(fds[type]);
+    touch_state_file(file_of_type[type]);
+    await_signal(fds[type]);
+    expect_unsignalled(fds[other]);
+    replace_file(file_of_type[other], "marker\n");
+    await_signal(fds[other]);
+    drain_signals(fds[type]);
+}
+
+/*
+ * Shows that neither subscriber has anything pending or on its way, once
+ * each has taken every signal the test's events should have sent.  First
+ * nothing may be pending now.  Then isolation.state is updated: in a
+ * working library only that update signals its subscriber, so once the
+ * signal is seen the watcher has handled every earlier event, and
+ * agent.state's subscriber must still have nothing; and the same the other
+ * way round.  Without counts this is certain only for a wrong signal that
+ * fell on agent.state's subscriber alone: one that reached isolation.state's
+ * subscriber after the first look may be taken along with that update's own
+ * signal, unseen; the quiet period of unsubscribe_both is the net there.
+ */
+static void expect_nothing_else_pending(int fds[3])
+{
+    expect_unsignalled(fds[napNotifyTypeServiceState]);
+    expect_unsignalled(fds[napNotifyTypeQuarState]);
+    replace_file("isolation.state", "settle\n");
+    await_signal(fds[napNotifyTypeQuarState]);
+    expect_unsignalled(fds[napNotifyTypeServiceState]);
+    replace_file("agent.state", "settle\n");
+    await_signal(fds[napNotifyTypeServiceState]);
+    expect_unsignalled(fds[napNotifyTypeQuarState]);
 }
 
 /* ---- return values ---- */
@@ -317,13 +328,13 @@ START_TEST(unknown_types_are_invalid)
 {
     static const int types[] = { napNotifyTypeUnknown, 3, 100, -1 };
     int fd = new_eventfd();
-    int threads = count_watcher_threads();
     int i;
 
     for (i = 0; i < COUNT_OF(types); i++)
         ck_assert_int_eq(InitializeNapAgentNotifier((NapNotifyType)types[i], as_handle(fd)),
                          E_INVALIDARG);
-    ck_assert_int_eq(count_watcher_threads(), threads);
+    /* Nothing subscribed, so no watcher runs (the previous test's may take a moment to go). */
+    ck_assert_int_eq(watcher_threads_become(0), 0);
     close(fd);
 }
 END_TEST
@@ -343,7 +354,7 @@ START_TEST(descriptors_that_are_not_open_are_invalid)
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
                                                 (HANDLE)(intptr_t)((int64_t)INT_MAX + 1)),
                      E_INVALIDARG);
-    ck_assert_int_eq(count_descriptors(), descriptors);
+    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
 }
 END_TEST
 
@@ -357,10 +368,10 @@ START_TEST(second_subscription_of_a_type_is_refused)
                      ALREADY_INITIALIZED);
     ck_assert_int_eq((uint32_t)ALREADY_INITIALIZED, 0x800704DFu);
     ck_assert(FAILED(ALREADY_INITIALIZED));
-    /* The first subscription is untouched. */
+    /* The first subscription is untouched, and the refused descriptor is never signalled. */
     replace_file("agent.state", "1\n");
-    expect_signals(fds[napNotifyTypeServiceState], 1);
-    ck_assert_uint_eq(take_pending(second), 0);
+    expect_signalled_alone(fds, napNotifyTypeServiceState);
+    expect_unsignalled(second);
     unsubscribe_both(fds);
     close(second);
 }
@@ -368,16 +379,17 @@ END_TEST
 
 START_TEST(uninitialize_without_initialize_does_nothing)
 {
-    int threads = count_watcher_threads();
-    int descriptors = count_descriptors();
+    int descriptors;
     int fd;
 
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    descriptors = count_descriptors();
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
     UninitializeNapAgentNotifier(napNotifyTypeUnknown);
     UninitializeNapAgentNotifier((NapNotifyType)42);
-    ck_assert_int_eq(count_watcher_threads(), threads);
-    ck_assert_int_eq(count_descriptors(), descriptors);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
 
     fd = new_eventfd();
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(fd)), S_OK);
@@ -391,7 +403,6 @@ START_TEST(runtime_directory_that_cannot_exist_fails)
 {
     char file[PATH_MAX], beneath[PATH_MAX];
     int fd = new_eventfd();
-    int threads = count_watcher_threads();
     int descriptors = count_descriptors();
 
     write_file("plain", O_CREAT | O_EXCL);
@@ -403,14 +414,14 @@ START_TEST(runtime_directory_that_cannot_exist_fails)
     ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", beneath, 1), 0);
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
 
-    ck_assert_int_eq(count_watcher_threads(), threads);
-    ck_assert_int_eq(count_descriptors(), descriptors);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
 
     /* A failed start leaves nothing behind: the next good one works. */
     ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
     replace_file("agent.state", "1\n");
-    expect_signals(fd, 1);
+    await_signal(fd);
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     close(fd);
 }
@@ -457,13 +468,13 @@ START_TEST(descriptor_exhaustion_fails_cleanly)
         ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &saved), 0);
         if (room < 3) {
             ck_assert_int_eq(hr, E_FAIL);
-            ck_assert_int_eq(count_descriptors(), descriptors);
+            ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
         } else {
             ck_assert_int_eq(hr, S_OK);
         }
     }
     replace_file("agent.state", "1\n");
-    expect_signals(fd, 1);
+    await_signal(fd);
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     close(fd);
 }
@@ -471,7 +482,19 @@ END_TEST
 
 /* ---- which event signals whom ---- */
 
-/* _i is the type under test: 1 (agent.state) or 2 (isolation.state). */
+/*
+ * _i is the type under test: 1 (agent.state) or 2 (isolation.state).
+ *
+ * This test used to count a create-and-write as two signals (IN_CREATE and
+ * IN_CLOSE_WRITE) and the other events as one each.  The counts are gone,
+ * as the manual promises none and under qemu-user the counter's value
+ * cannot be trusted (see the top of the file); what they proved stays:
+ * each kind of inotify event the library follows is produced alone once
+ * (a create of an empty file, a removal, a write-and-close, a rename onto;
+ * a rename away is the next test's), so a kind that stopped signalling
+ * would time out here, and expect_signalled_alone shows after each that
+ * the other type heard nothing.
+ */
 START_TEST(each_state_file_event_signals_its_type_only)
 {
     NapNotifyType type = (NapNotifyType)_i;
@@ -480,25 +503,29 @@ START_TEST(each_state_file_event_signals_its_type_only)
 
     subscribe_both(fds);
 
-    /* Creating with open() then closing: a create and a close-after-write. */
-    write_file(name, O_CREAT | O_EXCL);
-    expect_signals(fds[type], 2);
-    expect_other_type_untouched(fds, type);
+    /* Creating it and closing it unwritten: an IN_CREATE alone. */
+    create_empty_file(name);
+    expect_signalled_alone(fds, type);
 
-    /* Writing to the existing file and closing it. */
-    write_file(name, O_TRUNC);
-    expect_signals(fds[type], 1);
-    expect_other_type_untouched(fds, type);
-
-    /* Renaming a new version onto it, as agents do. */
-    replace_file(name, "2\n");
-    expect_signals(fds[type], 1);
-    expect_other_type_untouched(fds, type);
-
-    /* Deleting it. */
+    /* Deleting it: an IN_DELETE alone. */
     remove_file(name);
-    expect_signals(fds[type], 1);
-    expect_other_type_untouched(fds, type);
+    expect_signalled_alone(fds, type);
+
+    /* Creating it with open(), writing and closing: a create and a close-after-write. */
+    write_file(name, O_CREAT | O_EXCL);
+    expect_signalled_alone(fds, type);
+
+    /* Writing to the existing file and closing it: an IN_CLOSE_WRITE alone. */
+    write_file(name, O_TRUNC);
+    expect_signalled_alone(fds, type);
+
+    /* Renaming a new version onto it, as agents do: an IN_MOVED_TO alone. */
+    replace_file(name, "2\n");
+    expect_signalled_alone(fds, type);
+
+    /* Deleting it once more, after all of that. */
+    remove_file(name);
+    expect_signalled_alone(fds, type);
 
     unsubscribe_both(fds);
 }
@@ -511,12 +538,12 @@ START_TEST(renaming_a_state_file_away_signals)
 
     subscribe_both(fds);
     replace_file("isolation.state", "restricted\n");
-    expect_signals(fds[napNotifyTypeQuarState], 1);
+    expect_signalled_alone(fds, napNotifyTypeQuarState);
     path_in(from, runtime_dir, "isolation.state");
     path_in(to, runtime_dir, "isolation.old");
+    /* An IN_MOVED_FROM alone. */
     ck_assert_int_eq(rename(from, to), 0);
-    expect_signals(fds[napNotifyTypeQuarState], 1);
-    expect_other_type_untouched(fds, napNotifyTypeQuarState);
+    expect_signalled_alone(fds, napNotifyTypeQuarState);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -542,12 +569,8 @@ START_TEST(other_files_signal_nobody)
     ck_assert_int_eq(mkdir(subdirectory, 0755), 0);
     ck_assert_int_eq(rmdir(subdirectory), 0);
 
-    /* Both markers come after all of that; each must arrive alone. */
-    replace_file("agent.state", "1\n");
-    expect_signals(fds[napNotifyTypeServiceState], 1);
-    replace_file("isolation.state", "notrestricted\n");
-    expect_signals(fds[napNotifyTypeQuarState], 1);
-    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
+    /* None of that may have signalled either subscriber. */
+    expect_nothing_else_pending(fds);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -561,9 +584,16 @@ START_TEST(two_subscribers_each_hear_their_own_file)
     for (round = 0; round < 20; round++) {
         replace_file("agent.state", "1\n");
         replace_file("isolation.state", "restricted\n");
-        expect_signals(fds[napNotifyTypeServiceState], 1);
-        expect_signals(fds[napNotifyTypeQuarState], 1);
+        await_signal(fds[napNotifyTypeServiceState]);
+        await_signal(fds[napNotifyTypeQuarState]);
     }
+    /*
+     * Each round sends each subscriber one signal, which the round took.
+     * The rounds used to count exactly one per subscriber; without counts,
+     * the end shows that no round left a signal, its own or the other
+     * file's, behind.
+     */
+    expect_nothing_else_pending(fds);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -572,21 +602,25 @@ END_TEST
 START_TEST(unsubscribed_type_hears_nothing)
 {
     int fds[3];
-    int threads;
 
     subscribe_both(fds);
-    threads = count_watcher_threads();
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
-    ck_assert_int_eq(count_watcher_threads(), threads);
+    /* The watcher carries on for the other subscriber. */
+    ck_assert_int_eq(watcher_threads_become(1), 1);
     replace_file("agent.state", "1\n");
     replace_file("isolation.state", "restricted\n");
-    expect_signals(fds[napNotifyTypeQuarState], 1);
-    ck_assert_uint_eq(take_pending(fds[napNotifyTypeServiceState]), 0);
+    /*
+     * isolation.state changed last; once its subscriber is signalled, the
+     * change of agent.state was handled too, and would have signalled its
+     * former subscriber by now.
+     */
+    await_signal(fds[napNotifyTypeQuarState]);
+    expect_unsignalled(fds[napNotifyTypeServiceState]);
 
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
                                                 as_handle(fds[napNotifyTypeServiceState])), S_OK);
     replace_file("agent.state", "1\n");
-    expect_signals(fds[napNotifyTypeServiceState], 1);
+    expect_signalled_alone(fds, napNotifyTypeServiceState);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -603,7 +637,7 @@ START_TEST(caller_may_close_its_descriptor_early)
     close(event);
     ck_assert_int_eq(pipe2(pipe_fds, O_NONBLOCK | O_CLOEXEC), 0);
     replace_file("isolation.state", "restricted\n");
-    expect_signals(view, 1);
+    await_signal(view);
     ck_assert_int_eq(read(pipe_fds[0], &byte, 1), -1);
     ck_assert_int_eq(errno, EAGAIN);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
@@ -655,11 +689,11 @@ START_TEST(missing_directory_is_waited_for)
     ck_assert_int_eq(mkdir(a, 0755), 0);
     ck_assert_int_eq(mkdir(b, 0755), 0);
     move_in_runtime_dir(both_state_files, 1);
-    expect_signalled(fds[napNotifyTypeServiceState]);
+    await_signal(fds[napNotifyTypeServiceState]);
 
     /* The directory is watched now. */
     replace_file("isolation.state", "restricted\n");
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     unsubscribe_and_close(fds);
 }
 END_TEST
@@ -671,10 +705,10 @@ START_TEST(directory_arriving_with_state_files_signals)
     subscribe_both(fds);
     ck_assert_int_eq(rmdir(runtime_dir), 0);
     move_in_runtime_dir(both_state_files, 2);
-    expect_signalled(fds[napNotifyTypeServiceState]);
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeServiceState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     replace_file("agent.state", "2\n");
-    expect_signalled(fds[napNotifyTypeServiceState]);
+    await_signal(fds[napNotifyTypeServiceState]);
     unsubscribe_and_close(fds);
 }
 END_TEST
@@ -688,16 +722,16 @@ START_TEST(directory_removed_and_created_again)
     ck_assert_int_eq(rmdir(runtime_dir), 0);
     for (round = 0; round < 5; round++) {
         move_in_runtime_dir(both_state_files, 1);
-        expect_signalled(fds[napNotifyTypeServiceState]);
+        await_signal(fds[napNotifyTypeServiceState]);
         replace_file("agent.state", "1\n");
-        expect_signalled(fds[napNotifyTypeServiceState]);
+        await_signal(fds[napNotifyTypeServiceState]);
         /* The agent stops: its file goes, then its directory. */
         remove_file("agent.state");
-        expect_signalled(fds[napNotifyTypeServiceState]);
+        await_signal(fds[napNotifyTypeServiceState]);
         ck_assert_int_eq(rmdir(runtime_dir), 0);
     }
     move_in_runtime_dir(both_state_files + 1, 1);
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     unsubscribe_and_close(fds);
 }
 END_TEST
@@ -711,9 +745,9 @@ START_TEST(directory_named_with_trailing_slash)
     ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", with_slash, 1), 0);
     subscribe_both(fds);
     move_in_runtime_dir(both_state_files + 1, 1);
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     replace_file("isolation.state", "inprobation\n");
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     unsubscribe_and_close(fds);
 }
 END_TEST
@@ -730,7 +764,7 @@ START_TEST(relative_directory_is_waited_for)
     subscribe_both(fds);
     ck_assert_int_eq(chdir(saved_cwd), 0);
     move_in_runtime_dir(both_state_files + 1, 1);
-    expect_signalled(fds[napNotifyTypeQuarState]);
+    await_signal(fds[napNotifyTypeQuarState]);
     unsubscribe_and_close(fds);
 }
 END_TEST
@@ -754,10 +788,11 @@ START_TEST(default_and_top_level_directories_are_accepted)
             ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", names[i], 1), 0);
         ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)),
                          S_OK);
-        ck_assert_int_eq(count_watcher_threads(), 1);
+        /* Waited for, as the previous round's watcher, joined, may still be listed. */
+        ck_assert_int_eq(watcher_threads_become(1), 1);
         UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     }
-    ck_assert_int_eq(count_watcher_threads(), 0);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
     close(fd);
 }
 END_TEST
@@ -778,7 +813,7 @@ START_TEST(relative_directory_without_working_directory_fails)
     hr = InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd));
     ck_assert_int_eq(chdir(saved_cwd), 0);
     ck_assert_int_eq(hr, E_FAIL);
-    ck_assert_int_eq(count_watcher_threads(), 0);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
     close(fd);
 }
 END_TEST
@@ -787,10 +822,11 @@ END_TEST
 
 START_TEST(last_uninitialize_leaves_no_thread_or_descriptor)
 {
-    int threads = count_watcher_threads();
     int descriptors;
     int fds[3];
 
+    /* Without a subscriber there is no watcher, so the counts below are absolute. */
+    ck_assert_int_eq(watcher_threads_become(0), 0);
     fds[napNotifyTypeServiceState] = new_eventfd();
     fds[napNotifyTypeQuarState] = new_eventfd();
     descriptors = count_descriptors();
@@ -798,19 +834,19 @@ START_TEST(last_uninitialize_leaves_no_thread_or_descriptor)
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
                                                 as_handle(fds[napNotifyTypeServiceState])), S_OK);
     /* One watcher thread; an inotify descriptor, a stop eventfd and our duplicate. */
-    ck_assert_int_eq(count_watcher_threads(), threads + 1);
-    ck_assert_int_eq(count_descriptors(), descriptors + 3);
+    ck_assert_int_eq(watcher_threads_become(1), 1);
+    ck_assert_int_eq(wait_for_descriptors(descriptors + 3), descriptors + 3);
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState,
                                                 as_handle(fds[napNotifyTypeQuarState])), S_OK);
-    ck_assert_int_eq(count_watcher_threads(), threads + 1);
-    ck_assert_int_eq(count_descriptors(), descriptors + 4);
+    ck_assert_int_eq(watcher_threads_become(1), 1);
+    ck_assert_int_eq(wait_for_descriptors(descriptors + 4), descriptors + 4);
 
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
-    ck_assert_int_eq(count_watcher_threads(), threads + 1);
-    ck_assert_int_eq(count_descriptors(), descriptors + 3);
+    ck_assert_int_eq(watcher_threads_become(1), 1);
+    ck_assert_int_eq(wait_for_descriptors(descriptors + 3), descriptors + 3);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
-    ck_assert_int_eq(count_watcher_threads(), threads);
-    ck_assert_int_eq(count_descriptors(), descriptors);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
     close(fds[napNotifyTypeServiceState]);
     close(fds[napNotifyTypeQuarState]);
 }
@@ -819,7 +855,6 @@ END_TEST
 START_TEST(thousand_cycles_leak_nothing)
 {
     int fd = new_eventfd();
-    int threads = count_watcher_threads();
     int descriptors = count_descriptors();
     long blocks = live_heap_blocks();
     int threads_after, descriptors_after;
@@ -834,17 +869,17 @@ START_TEST(thousand_cycles_leak_nothing)
         UninitializeNapAgentNotifier(type);
     }
     blocks_after = live_heap_blocks();
-    threads_after = count_watcher_threads();
-    descriptors_after = count_descriptors();
+    threads_after = watcher_threads_become(0);
+    descriptors_after = wait_for_descriptors(descriptors);
     ck_assert_int_eq(failures, 0);
     ck_assert_int_eq(blocks_after, blocks);
-    ck_assert_int_eq(threads_after, threads);
+    ck_assert_int_eq(threads_after, 0);
     ck_assert_int_eq(descriptors_after, descriptors);
 
     /* And the notifier still works afterwards. */
     ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
     replace_file("agent.state", "1\n");
-    expect_signals(fd, 1);
+    await_signal(fd);
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     close(fd);
 }
@@ -883,7 +918,6 @@ START_TEST(concurrent_initialize_and_uninitialize)
 {
     struct racer racers[RACING_THREADS];
     pthread_t threads[RACING_THREADS];
-    int thread_count = count_watcher_threads();
     int descriptors;
     int i;
 
@@ -904,8 +938,8 @@ START_TEST(concurrent_initialize_and_uninitialize)
     for (i = 0; i < RACING_THREADS; i++)
         ck_assert_int_eq(pthread_join(threads[i], NULL), 0);
 
-    ck_assert_int_eq(count_watcher_threads(), thread_count);
-    ck_assert_int_eq(count_descriptors(), descriptors);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
     for (i = 0; i < RACING_THREADS; i++) {
         ck_assert_int_eq(racers[i].unexpected, 0);
         close(racers[i].fd);
@@ -934,17 +968,14 @@ END_TEST
 /* The child subscribes on its own and hears its own update; 0 when it does. */
 static int child_subscribes_and_hears(void)
 {
-    struct pollfd readable;
     int fd = eventfd(0, EFD_NONBLOCK);
 
     if (InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
         return 3;
-    if (count_watcher_threads() != 1)
+    if (watcher_threads_become(1) != 1)
         return 4;
     replace_file("agent.state", "from the child\n");
-    readable.fd = fd;
-    readable.events = POLLIN;
-    if (poll(&readable, 1, SIGNAL_TIMEOUT_MS) != 1)
+    if (wait_signalled_and_drain(fd, SIGNAL_TIMEOUT_MS) != 1)
         return 5;
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     close(fd);
@@ -962,10 +993,10 @@ static int child_sees_no_subscription(void)
 {
     int status = 0;
 
-    if (count_watcher_threads() != 0)
+    if (watcher_threads_become(0) != 0)
         return 1;
-    if (count_descriptors_to("anon_inode:inotify") != 0 ||
-        count_descriptors_to("anon_inode:[eventfd]") != 2)
+    if (wait_for_descriptors_to("anon_inode:inotify", 0) != 0 ||
+        wait_for_descriptors_to("anon_inode:[eventfd]", 2) != 2)
         return 2;
     if (CHILD_MAY_START_THREADS)
         status = child_subscribes_and_hears();
@@ -973,8 +1004,9 @@ static int child_sees_no_subscription(void)
         replace_file("agent.state", "from the child\n");
     if (status != 0)
         return status;
-    if (count_watcher_threads() != 0 || count_descriptors_to("anon_inode:inotify") != 0 ||
-        count_descriptors_to("anon_inode:[eventfd]") != 2)
+    /* After the child's own last Uninitialize: waited for, as its joined watcher may linger. */
+    if (watcher_threads_become(0) != 0 || wait_for_descriptors_to("anon_inode:inotify", 0) != 0 ||
+        wait_for_descriptors_to("anon_inode:[eventfd]", 2) != 2)
         return 6;
     return 0;
 }
@@ -1000,10 +1032,9 @@ START_TEST(fork_child_starts_unsubscribed)
     ck_assert_int_eq(WEXITSTATUS(status), 0);
 
     /* The child's update reached the parent's subscriber too, and the parent still hears. */
-    expect_signals(fds[napNotifyTypeServiceState], 1);
+    await_signal(fds[napNotifyTypeServiceState]);
     replace_file("agent.state", "from the parent\n");
-    expect_signals(fds[napNotifyTypeServiceState], 1);
-    expect_other_type_untouched(fds, napNotifyTypeServiceState);
+    expect_signalled_alone(fds, napNotifyTypeServiceState);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -1051,8 +1082,17 @@ static Suite *notifier_suite(void)
     tcase_add_test(lifetime, thousand_cycles_leak_nothing);
     tcase_add_test(lifetime, concurrent_initialize_and_uninitialize);
     tcase_add_test(lifetime, fork_child_starts_unsubscribed);
-    /* Thread start-up is slow under valgrind; 1000 of them take a while. */
-    tcase_set_timeout(lifetime, 60);
+
+    /*
+     * Above the tests' own bounded waits (see TEST_TIMEOUT_SECONDS); and
+     * thread start-up is slow under valgrind and qemu, where the lifetime
+     * tests start a thousand watchers.
+     */
+    tcase_set_timeout(results, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(events, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(directory, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(missing, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(lifetime, TEST_TIMEOUT_SECONDS);
     return suite;
 }
 

@@ -1,9 +1,18 @@
 /* testutil.c - helpers shared by the Check programs. */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "taskmem.h"
 #include "testutil.h"
@@ -157,6 +166,166 @@ void run_threads(void *(*body)(void *), void *argument, int count)
         failures += result != NULL;
     }
     ck_assert_int_eq(failures, 0);
+}
+
+int wait_signalled_and_drain(int fd, int timeout_ms)
+{
+    struct pollfd readable = { .fd = fd, .events = POLLIN };
+    uint64_t counter = 0;
+    int ready;
+
+    do
+        ready = poll(&readable, 1, timeout_ms);
+    while (ready < 0 && errno == EINTR);
+    if (ready != 1)
+        return 0;
+    /* Only whether the counter is zero is looked at: its value is not portable (see testutil.h). */
+    if (read(fd, &counter, sizeof(counter)) != (ssize_t)sizeof(counter) || counter == 0)
+        return -1;
+    return 1;
+}
+
+void expect_signalled(int fd, int timeout_ms)
+{
+    int result = wait_signalled_and_drain(fd, timeout_ms);
+
+    ck_assert_msg(result != 0, "descriptor %d was not signalled within %d ms", fd, timeout_ms);
+    ck_assert_msg(result == 1, "descriptor %d was readable, but its counter read as zero", fd);
+}
+
+int is_signalled(int fd)
+{
+    struct pollfd readable = { .fd = fd, .events = POLLIN };
+
+    return poll(&readable, 1, 0) == 1 && (readable.revents & POLLIN) != 0;
+}
+
+void drain_signals(int fd)
+{
+    uint64_t counter;
+
+    /* A non-blocking eventfd whose counter is zero fails with EAGAIN, which is fine here. */
+    if (is_signalled(fd) && read(fd, &counter, sizeof(counter)) < 0) {
+        /* Nothing was pending after all. */
+    }
+}
+
+int count_threads_named(const char *name)
+{
+    DIR *dir = opendir("/proc/self/task");
+    struct dirent *entry;
+    char path[PATH_MAX], comm_line[64];
+    size_t length = strlen(name);
+    int count = 0;
+
+    ck_assert_ptr_nonnull(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        FILE *comm;
+
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "/proc/self/task/%s/comm", entry->d_name);
+        comm = fopen(path, "r");
+        if (comm == NULL)
+            continue;           /* the thread has just ended */
+        if (fgets(comm_line, sizeof(comm_line), comm) != NULL &&
+            strncmp(comm_line, name, length) == 0 && strcmp(comm_line + length, "\n") == 0)
+            count++;
+        fclose(comm);
+    }
+    closedir(dir);
+    return count;
+}
+
+int count_descriptors(void)
+{
+    DIR *dir = opendir("/proc/self/fd");
+    struct dirent *entry;
+    int count = 0;
+
+    ck_assert_ptr_nonnull(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] != '.')
+            count++;
+    }
+    closedir(dir);
+    return count - 1;           /* the listing's own descriptor */
+}
+
+int count_descriptors_to(const char *target)
+{
+    DIR *dir = opendir("/proc/self/fd");
+    struct dirent *entry;
+    char link[PATH_MAX], to[PATH_MAX];
+    int count = 0;
+
+    ck_assert_ptr_nonnull(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        ssize_t length;
+
+        snprintf(link, sizeof(link), "/proc/self/fd/%s", entry->d_name);
+        length = readlink(link, to, sizeof(to) - 1);
+        if (length < 0)
+            continue;
+        to[length] = '\0';
+        if (strcmp(to, target) == 0)
+            count++;
+    }
+    closedir(dir);
+    return count;
+}
+
+/* Milliseconds from start to now; time_t may be 32 or 64 bits wide, so only differences are used. */
+static long long milliseconds_since(const struct timespec *start)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - start->tv_sec) * 1000 +
+           (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+/*
+ * Polls count(argument) until it equals expected or COUNT_TIMEOUT_MS have
+ * passed; the last count.  The deadline is measured, not derived from a
+ * number of tries, so that a slow machine or an emulator still gets all of
+ * it.  Between tries the thread yields a millisecond: it is waiting for
+ * another thread, or the kernel, to finish.
+ */
+static int wait_for_count(int (*count)(const char *), const char *argument, int expected)
+{
+    const struct timespec pause = { .tv_sec = 0, .tv_nsec = 1000000 };
+    struct timespec start;
+    int now;
+
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        now = count(argument);
+        if (now == expected || milliseconds_since(&start) >= COUNT_TIMEOUT_MS)
+            return now;
+        nanosleep(&pause, NULL);
+    }
+}
+
+static int count_all_descriptors(const char *unused)
+{
+    (void)unused;
+    return count_descriptors();
+}
+
+int wait_for_threads_named(const char *name, int expected)
+{
+    return wait_for_count(count_threads_named, name, expected);
+}
+
+int wait_for_descriptors(int expected)
+{
+    return wait_for_count(count_all_descriptors, NULL, expected);
+}
+
+int wait_for_descriptors_to(const char *target, int expected)
+{
+    return wait_for_count(count_descriptors_to, target, expected);
 }
 
 int run_suite(Suite *suite)

@@ -1,7 +1,8 @@
 /*
  * testutil.h - helpers shared by the Check programs: running a suite,
  * counting heap blocks so that a test fails on a leak even without valgrind,
- * and driving a call through every allocation failure it can meet.
+ * driving a call through every allocation failure it can meet, waiting for
+ * eventfd signals, and counting threads and descriptors with bounded waits.
  */
 #ifndef NAPUTIL_TESTUTIL_H
 #define NAPUTIL_TESTUTIL_H
@@ -70,6 +71,70 @@ unsigned exercise_method_allocation_failures(method_attempt attempt, void *conte
  * asserts that each returned NULL, which is how a body reports success.
  */
 void run_threads(void *(*body)(void *), void *argument, int count);
+
+/*
+ * Eventfd signals.  A test asks only whether an eventfd was signalled: it
+ * became readable and its counter, read, is not zero.  It never asks how
+ * many times, for two reasons.  The library's manual promises no count
+ * ("several changes may be folded into one wake-up, and one change may be
+ * reported more than once").  And the counter's value is not portable
+ * under emulation: eventfd(2) defines the counter as a native 8-byte
+ * integer, but qemu-user (7.2) does not byte-swap a write made through a
+ * copy of the descriptor taken with fcntl(F_DUPFD_CLOEXEC), as the library
+ * takes one, so on a big-endian guest such as s390x a 1 written there
+ * reads back as 1 << 56.
+ */
+
+/*
+ * Waits up to timeout_ms for fd to become readable, then reads it once,
+ * which resets an eventfd's counter (see eventfd(2)).  Returns 1 when fd
+ * was signalled (readable, with a non-zero counter), 0 when the time ran
+ * out, -1 when the read failed or returned zero.  Asserts nothing, so that
+ * a forked child that must not use Check's assertions can call it.
+ */
+int wait_signalled_and_drain(int fd, int timeout_ms);
+
+/* As wait_signalled_and_drain, asserting that fd was signalled in time. */
+void expect_signalled(int fd, int timeout_ms);
+
+/* Whether fd is readable now, without waiting and without reading it. */
+int is_signalled(int fd);
+
+/* Resets an eventfd's counter, whatever it holds (nothing, too). */
+void drain_signals(int fd);
+
+/*
+ * Threads and descriptors of this process, as /proc/self lists them.  The
+ * counts may include helpers of the tools that run the tests (valgrind,
+ * ThreadSanitizer), which is why threads are counted by name.
+ */
+int count_threads_named(const char *name);
+/* Open descriptors, not counting the one that lists them. */
+int count_descriptors(void);
+/* Open descriptors whose link target is target, such as "anon_inode:inotify". */
+int count_descriptors_to(const char *target);
+
+/*
+ * How long the wait_for_* functions wait.  Generous, because only a
+ * failing test waits this long.
+ */
+#define COUNT_TIMEOUT_MS 10000
+
+/*
+ * Bounded waits for a count to reach an expected value: each polls until
+ * the count equals expected or COUNT_TIMEOUT_MS have passed, and returns
+ * the last count taken, for the caller to assert on.  Counts are waited
+ * for, rather than taken once, because a thread that pthread_join() has
+ * reported ended may still be listed in /proc/self/task for a moment: the
+ * join returns as soon as the thread has cleared its thread ID
+ * (CLONE_CHILD_CLEARTID in clone(2)), which comes before the thread is
+ * gone, and under qemu-user, which clears it itself before its host thread
+ * finishes, that moment can be long enough to be seen.  A count that is
+ * never reached still fails the test, after the deadline.
+ */
+int wait_for_threads_named(const char *name, int expected);
+int wait_for_descriptors(int expected);
+int wait_for_descriptors_to(const char *target, int expected);
 
 /* Runs the suite as CK_ENV says; the process exit status. */
 int run_suite(Suite *suite);
