@@ -94,33 +94,29 @@ is_model() {
 }
 
 # The Windows side: each mingw-w64 compiler against the SDK's headers, and
-# the table's column for that Windows against what it computed.  The
-# compiler variables, like CC, may carry options, so they are split.
-have_win64=no
-if command -v "$MINGW_W64_CC" >/dev/null 2>&1; then
-    have_win64=yes
-    tap_check "Windows SDK headers dumped for win64 by $MINGW_W64_CC" dump win64 $MINGW_W64_CC
-    tap_check "$MINGW_W64_CC targets win64 (LLP64)" is_model win64 LLP64
-    tap_check "the table's x64 column is the Windows SDK's win64 layout ($entries entries)" \
-        compare win64 "Windows SDK (win64)" win64 4 "table (x64 column)"
-else
-    reason="$MINGW_W64_CC not found; install gcc-mingw-w64-x86-64-win32"
-    tap_skip "Windows SDK headers dumped for win64" "$reason"
-    tap_skip "the table's x64 column is the Windows SDK's win64 layout" "$reason"
-fi
+# the table's column for that Windows against what it computed.
+# check_windows NAME COMPILER MODEL COLUMN LABEL PACKAGE: NAME is win64 or
+# win32, COLUMN the table's field of its values and LABEL that column's
+# name; without COMPILER the checks are skipped, naming PACKAGE, and the
+# function returns 1.  The compiler variables, like CC, may carry options,
+# so COMPILER is split.
+check_windows() {
+    if ! command -v "$2" >/dev/null 2>&1; then
+        reason="$2 not found; install $6"
+        tap_skip "Windows SDK headers dumped for $1" "$reason"
+        tap_skip "the table's $5 column is the Windows SDK's $1 layout" "$reason"
+        return 1
+    fi
+    tap_check "Windows SDK headers dumped for $1 by $2" dump "$1" $2
+    tap_check "$2 targets $1 ($3)" is_model "$1" "$3"
+    tap_check "the table's $5 column is the Windows SDK's $1 layout ($entries entries)" \
+        compare "$1" "Windows SDK ($1)" "$1" "$4" "table ($5 column)"
+}
 
+have_win64=no
+check_windows win64 "$MINGW_W64_CC" LLP64 4 x64 gcc-mingw-w64-x86-64-win32 && have_win64=yes
 have_win32=no
-if command -v "$MINGW_W32_CC" >/dev/null 2>&1; then
-    have_win32=yes
-    tap_check "Windows SDK headers dumped for win32 by $MINGW_W32_CC" dump win32 $MINGW_W32_CC
-    tap_check "$MINGW_W32_CC targets win32 (ILP32)" is_model win32 ILP32
-    tap_check "the table's x86 column is the Windows SDK's win32 layout ($entries entries)" \
-        compare win32 "Windows SDK (win32)" win32 5 "table (x86 column)"
-else
-    reason="$MINGW_W32_CC not found; install gcc-mingw-w64-i686-win32"
-    tap_skip "Windows SDK headers dumped for win32" "$reason"
-    tap_skip "the table's x86 column is the Windows SDK's win32 layout" "$reason"
-fi
+check_windows win32 "$MINGW_W32_CC" ILP32 5 x86 gcc-mingw-w64-i686-win32 && have_win32=yes
 
 # Our side: $CC against our headers, compared with the table's column and
 # with the Windows SDK's layout for the data model of $CC.
