@@ -5,10 +5,13 @@
  *
  *   agent_monitor [COUNT]
  *
- * Runs until interrupted, or until COUNT notifications have been printed.
- * It prints "ready" once both subscriptions are in place.
+ * Runs until interrupted, or until COUNT notifications have been printed
+ * (COUNT is a whole number; 0 or none means no limit).  It prints "ready"
+ * once both subscriptions are in place.
  */
+#define _GNU_SOURCE             /* secure_getenv */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -16,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <naputil.h>
@@ -28,25 +32,38 @@ static void on_signal(int signal_number)
     interrupted = 1;
 }
 
+/* The directory the library watches, chosen the same way it does. */
 static const char *runtime_directory(void)
 {
-    const char *directory = getenv("NAPUTIL_RUNTIME_DIR");
+    const char *directory = secure_getenv("NAPUTIL_RUNTIME_DIR");
 
     return directory != NULL && directory[0] != '\0' ? directory : "/run/naputil";
 }
 
-/* The first word of a state file, or "" when the file does not exist. */
+/*
+ * The first word of a state file, or "" when there is no such regular file.
+ * Whoever can write the runtime directory decides what stands at the name,
+ * so the file is opened without blocking (a FIFO would otherwise wait for a
+ * writer forever) and read only if it is a regular file.
+ */
 static void read_first_word(const char *name, char *word, size_t size)
 {
     char path[4096];
     char format[16];
+    struct stat status;
     FILE *file;
+    int fd;
 
     word[0] = '\0';
     snprintf(path, sizeof(path), "%s/%s", runtime_directory(), name);
-    file = fopen(path, "r");
-    if (file == NULL)
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
         return;
+    if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) ||
+        (file = fdopen(fd, "r")) == NULL) {
+        close(fd);
+        return;
+    }
     snprintf(format, sizeof(format), "%%%zus", size - 1);
     if (fscanf(file, format, word) != 1)
         word[0] = '\0';
@@ -139,12 +156,30 @@ static void monitor(int service_fd, int isolation_fd, long count)
     }
 }
 
+/* COUNT as a whole number of notifications, 0 for no limit; -1 if it is not one. */
+static long parse_count(const char *text)
+{
+    char *end;
+    long count;
+
+    errno = 0;
+    count = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || count < 0)
+        return -1;
+    return count;
+}
+
 int main(int argc, char **argv)
 {
     struct sigaction action;
     int service_fd, isolation_fd;
-    long count = argc > 1 ? strtol(argv[1], NULL, 10) : 0;
+    long count = argc > 1 ? parse_count(argv[1]) : 0;
 
+    if (argc > 2 || count < 0) {
+        fprintf(stderr, "usage: agent_monitor [COUNT]\n"
+                        "COUNT: how many notifications to print before exiting, 0 for no limit\n");
+        return 2;
+    }
     memset(&action, 0, sizeof(action));
     action.sa_handler = on_signal;
     sigaction(SIGINT, &action, NULL);

@@ -51,4 +51,25 @@ tap_check "after four notifications the monitor exits with status 0" wait "$moni
 # the wrong type's eventfd would have printed a line more.
 tap_check "it printed nothing else" test "$(wc -l <"$output")" -eq 5
 
+# A FIFO named like a state file: the monitor must neither block on it nor
+# read it as a state.
+mkfifo "$NAPUTIL_RUNTIME_DIR/.isolation.state.fifo"
+timeout 120 "$top_builddir/examples/agent_monitor" 1 >"$output" 2>&1 &
+monitor=$!
+tap_check "the monitor subscribes again" wait_for_line ready
+mv -f "$NAPUTIL_RUNTIME_DIR/.isolation.state.fifo" "$NAPUTIL_RUNTIME_DIR/isolation.state"
+tap_check "a FIFO in place of a state file reads as no state" \
+    wait_for_line "isolation state: unknown"
+tap_check "and the monitor goes on to exit with status 0" wait "$monitor"
+
+# expect_usage COUNT: the monitor refuses COUNT with its usage and status 2.
+expect_usage() {
+    status=0
+    timeout 10 "$top_builddir/examples/agent_monitor" "$1" >"$output" 2>&1 || status=$?
+    [ "$status" -eq 2 ] && grep -q '^usage: agent_monitor' "$output"
+}
+for count in ten 5x -1 '' 99999999999999999999999; do
+    tap_check "a count of '$count' is refused" expect_usage "$count"
+done
+
 tap_finish
