@@ -144,6 +144,24 @@ NAPAPI HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 m
 NAPAPI HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
                                           NapSoHMessage **message, UINT16 *errorOffset);
 
+/*
+ * Room for any reason NapSoHMessageDecodeEx gives, with its NUL: a buffer
+ * of this size never truncates one.
+ */
+#define NAP_SOH_MESSAGE_REASON_SIZE 160
+
+/*
+ * NapSoHMessageDecode that also says what is wrong: on
+ * NAP_E_INVALID_PACKET, reason (when not NULL and reasonSize is not 0)
+ * holds a short English phrase naming the fault at *errorOffset, such as
+ * "unknown Microsoft type-value 9", cut to reasonSize - 1 characters and
+ * NUL-terminated; on any other result it holds "".  Exported in version
+ * node NAPUTIL_1.1, so a program that calls it needs a library that has it.
+ */
+NAPAPI HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
+                                            NapSoHMessage **message, UINT16 *errorOffset,
+                                            char *reason, SIZE_T reasonSize);
+
 /* Releases a decoded message and every block in it; a no-op for NULL. */
 NAPAPI VOID WINAPI NapSoHMessageFree(NapSoHMessage *message);
 

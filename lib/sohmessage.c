@@ -9,10 +9,15 @@
  * that their framing is known good (or the offset of the first wrong byte
  * known) before it allocates the arrays and copies; every read is bounded
  * by the bytes actually present, whatever a length field inside says.
+ * Where it finds a fault it also says, in words, what is wrong there
+ * (NapSoHMessageDecodeEx), since an offset alone leaves the reader to redo
+ * the walk by hand.
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "napmicrosoftvendorids.h"
@@ -396,13 +401,17 @@ HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
 /* ---- reading ---- */
 
 /*
- * The bytes of the message and where the first fault was found.  Every
- * reader is given the end of its own range, which never lies beyond size.
+ * The bytes of the message, where the first fault was found and the
+ * caller's buffer for what is wrong there (NULL when it wants none).
+ * Every reader is given the end of its own range, which never lies beyond
+ * size.
  */
 struct decoder {
     const BYTE *data;
     UINT16 size;
     UINT16 error_offset;
+    char *reason;
+    size_t reason_size;
 };
 
 static CorrelationId get_correlation_id(const BYTE *in)
@@ -417,17 +426,38 @@ static CorrelationId get_correlation_id(const BYTE *in)
     return id;
 }
 
-/* Records the first fault; always NAP_E_INVALID_PACKET. */
-static HRESULT invalid_at(struct decoder *d, size_t offset)
+/* Records the first fault and what is wrong there; always NAP_E_INVALID_PACKET. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static HRESULT invalid_at(struct decoder *d, size_t offset, const char *format, ...)
 {
+    va_list args;
+
     d->error_offset = (UINT16)offset;
+    if (d->reason != NULL && d->reason_size > 0) {
+        va_start(args, format);
+        vsnprintf(d->reason, d->reason_size, format, args);
+        va_end(args);
+    }
     return NAP_E_INVALID_PACKET;
 }
 
-/* Whether need bytes are present from pos up to end; else the fault is at end. */
-static HRESULT need(struct decoder *d, size_t pos, size_t need_bytes, size_t end)
+/* The bytes from pos to end, none when pos lies past end. */
+static size_t bytes_left(size_t pos, size_t end)
 {
-    return pos > end || end - pos < need_bytes ? invalid_at(d, end) : S_OK;
+    return pos > end ? 0 : end - pos;
+}
+
+/* The name of a Microsoft type-value, as soh-reference 2.7 gives it. */
+static const char *system_attribute_name(BYTE type)
+{
+    static const char *const names[] = {
+        "MS-Machine-Inventory", "MS-Quarantine-State", "MS-Packet-Info",
+        "MS-SystemGenerated-Ids", "MS-MachineName", "MS-CorrelationId", "MS-Installed-Shvs",
+        "MS-Machine-Inventory-Ex"};
+
+    return type >= 1 && type <= 8 ? names[type - 1] : "unknown";
 }
 
 /* One TLV as found in the message, with M and R masked off its type. */
@@ -446,8 +476,9 @@ static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
 {
     UINT16 raw_type;
 
-    if (need(d, pos, TLV_HEADER_SIZE, d->size) != S_OK)
-        return NAP_E_INVALID_PACKET;
+    if (bytes_left(pos, d->size) < TLV_HEADER_SIZE)
+        return invalid_at(d, d->size, "the message ends inside a TLV header (%zu of 4 bytes)",
+                          bytes_left(pos, d->size));
     raw_type = get_be16(d->data + pos);
     tlv->offset = (UINT16)pos;
     tlv->type = raw_type & TLV_TYPE_MASK;
@@ -455,11 +486,15 @@ static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
     tlv->value = d->data + pos + TLV_HEADER_SIZE;
     if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) &&
         (tlv->type < sohAttributeTypeSystemHealthId || tlv->type > LAST_KNOWN_TLV_TYPE))
-        return invalid_at(d, pos);
+        return invalid_at(d, pos, "mandatory (M) flag on unknown TLV type %u",
+                          (unsigned)tlv->type);
     if (tlv->length > d->size - pos - TLV_HEADER_SIZE)
-        return invalid_at(d, pos + 2);
+        return invalid_at(d, pos + 2,
+                          "TLV length 0x%04x runs past the end of the message (0x%04zx left)",
+                          (unsigned)tlv->length, (size_t)(d->size - pos - TLV_HEADER_SIZE));
     if (tlv->type == sohAttributeTypeSystemHealthId && tlv->length != SYSTEM_HEALTH_ID_SIZE)
-        return invalid_at(d, pos + 2);
+        return invalid_at(d, pos + 2, "System-Health-ID length %u, not 4",
+                          (unsigned)tlv->length);
     return S_OK;
 }
 
@@ -473,8 +508,12 @@ static size_t tlv_end(const struct tlv *tlv)
 /* A fixed-size layout of size bytes after the type byte at pos. */
 static HRESULT fixed_size(struct decoder *d, size_t pos, size_t end, size_t size, size_t *next)
 {
-    if (need(d, pos + 1, size, end) != S_OK)
-        return NAP_E_INVALID_PACKET;
+    if (bytes_left(pos + 1, end) < size)
+        return invalid_at(d, end,
+                          "%s (Microsoft type-value %u) needs %zu bytes, %zu left in the "
+                          "Microsoft attribute",
+                          system_attribute_name(d->data[pos]), d->data[pos], size,
+                          bytes_left(pos + 1, end));
     *next = pos + 1 + size;
     return S_OK;
 }
@@ -483,14 +522,24 @@ static HRESULT fixed_size(struct decoder *d, size_t pos, size_t end, size_t size
 static HRESULT counted_size(struct decoder *d, size_t pos, size_t end, size_t fixed,
                             UINT16 multiple, size_t *next)
 {
+    const char *name = system_attribute_name(d->data[pos]);
     size_t length_pos = pos + 1 + fixed;
     UINT16 length;
 
-    if (need(d, length_pos, 2, end) != S_OK)
-        return NAP_E_INVALID_PACKET;
+    if (bytes_left(pos + 1, end) < fixed + 2)
+        return invalid_at(d, end,
+                          "%s (Microsoft type-value %u) needs %zu bytes up to its length, "
+                          "%zu left in the Microsoft attribute",
+                          name, d->data[pos], fixed + 2, bytes_left(pos + 1, end));
     length = get_be16(d->data + length_pos);
-    if (length % multiple != 0 || length > end - length_pos - 2)
-        return invalid_at(d, length_pos);
+    if (length % multiple != 0)
+        return invalid_at(d, length_pos, "%s length %u is not a multiple of %u", name,
+                          (unsigned)length, (unsigned)multiple);
+    if (length > end - length_pos - 2)
+        return invalid_at(d, length_pos,
+                          "%s length 0x%04x runs past the end of the Microsoft attribute "
+                          "(0x%04zx left)",
+                          name, (unsigned)length, end - length_pos - 2);
     *next = length_pos + 2 + length;
     return S_OK;
 }
@@ -518,7 +567,7 @@ static HRESULT system_attribute_extent(struct decoder *d, size_t pos, size_t end
     case napSoHMessageMachineInventoryEx:
         return fixed_size(d, pos, end, MACHINE_INVENTORY_EX_SIZE, next);
     default:
-        return invalid_at(d, pos);
+        return invalid_at(d, pos, "unknown Microsoft type-value %u", d->data[pos]);
     }
 }
 
@@ -688,7 +737,8 @@ static HRESULT read_entry(struct decoder *d, size_t *pos, struct entry *entry)
     do {
         read_tlv(d, *pos, &tlv);
         if (entry->count == maxSoHAttributeCount)
-            return invalid_at(d, *pos);
+            return invalid_at(d, *pos, "more than %u TLVs in one entry",
+                              (unsigned)maxSoHAttributeCount);
         entry->attributes[entry->count].type = tlv.type;
         entry->attributes[entry->count].size = tlv.length;
         /* SoHAttribute has no const member; the decoder only reads through it. */
@@ -740,6 +790,49 @@ static HRESULT decode_system_entry(struct decoder *d, const struct entry *entry,
     return soh_copy(extras, extra_count, &message->systemExtras);
 }
 
+static UINT16 count_of_type(const struct entry *entry, UINT16 type)
+{
+    UINT16 n = 0;
+    UINT16 i;
+
+    for (i = 0; i < entry->count; i++)
+        if (entry->attributes[i].type == type)
+            n++;
+    return n;
+}
+
+/*
+ * Says why soh_validate refused the entry at start.  soh_validate is the
+ * judge; this only names what it objects to.  The walk has already made
+ * the first TLV the only System-Health-ID, taken the M flags off, and kept
+ * to maxSoHAttributeCount, so a size that does not fit its type, or (in an
+ * SoHR) the rules on what a response holds, is what remains: when no size
+ * is wrong, the entry is an SoHR's.
+ */
+static HRESULT invalid_entry(struct decoder *d, const struct entry *entry, size_t start)
+{
+    UINT16 i;
+
+    for (i = 0; i < entry->count; i++) {
+        const SoHAttribute *a = &entry->attributes[i];
+
+        if (!sohattr_wire_size_valid(a->type, a->size))
+            return invalid_at(d, start,
+                              "report entry: TLV type %u at offset %zu has %u bytes, a size "
+                              "its type does not allow",
+                              (unsigned)a->type,
+                              (size_t)(a->value - d->data) - TLV_HEADER_SIZE, (unsigned)a->size);
+    }
+    if (count_of_type(entry, sohAttributeTypeComplianceResultCodes) == 0 &&
+        count_of_type(entry, sohAttributeTypeFailureCategory) == 0)
+        return invalid_at(d, start,
+                          "report entry of an SoHR without Compliance-Result-Codes or "
+                          "Failure-Category");
+    return invalid_at(d, start,
+                      "report entry of an SoHR with more than one set of fixup servers "
+                      "of one address family");
+}
+
 /* A report entry: a valid SoH of the message's direction, copied. */
 static HRESULT decode_report_entry(struct decoder *d, struct entry *entry, size_t start,
                                    NapSoHMessage *message)
@@ -750,7 +843,7 @@ static HRESULT decode_report_entry(struct decoder *d, struct entry *entry, size_
     view.count = entry->count;
     view.attributes = entry->attributes;
     if (soh_validate(&view, !message->isResponse) != S_OK)
-        return invalid_at(d, start);
+        return invalid_entry(d, entry, start);
     hr = soh_copy(entry->attributes, entry->count, &message->entries[message->entryCount]);
     if (FAILED(hr))
         return hr;
@@ -774,7 +867,10 @@ static HRESULT count_entries(struct decoder *d, size_t pos, UINT16 *count)
         if (tlv.type == sohAttributeTypeSystemHealthId)
             (*count)++;
         else if (*count == 0)
-            return invalid_at(d, pos);
+            return invalid_at(d, pos,
+                              "the first TLV is type %u, not a System-Health-ID (2) "
+                              "starting an entry",
+                              (unsigned)tlv.type);
         pos = tlv_end(&tlv);
     }
     return S_OK;
@@ -818,19 +914,24 @@ static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
 {
     const BYTE *in = d->data;
 
-    if (need(d, 0, HEADER_SIZE, d->size) != S_OK)
-        return NAP_E_INVALID_PACKET;
+    if (d->size < HEADER_SIZE)
+        return invalid_at(d, d->size, "the message ends inside its 12-byte header (%u of 12 bytes)",
+                          (unsigned)d->size);
     if (get_be16(in) != sohAttributeTypeVendorSpecific)
-        return invalid_at(d, 0);
+        return invalid_at(d, 0, "outer type 0x%04x, not 0x0007 (Vendor-Specific)",
+                          (unsigned)get_be16(in));
     if (get_be16(in + 2) != d->size - TLV_HEADER_SIZE)
-        return invalid_at(d, 2);
+        return invalid_at(d, 2, "outer length 0x%04x, not 0x%04x (the size of what follows)",
+                          (unsigned)get_be16(in + 2), (unsigned)(d->size - TLV_HEADER_SIZE));
     if (get_be32(in + 4) != MicrosoftVendorId)
-        return invalid_at(d, 4);
+        return invalid_at(d, 4, "vendor 0x%08x, not 0x00000137 (Microsoft)",
+                          (unsigned)get_be32(in + 4));
     message->format = get_be16(in + 8);
     if (message->format != NAP_SOH_MESSAGE_FORMAT_1 && message->format != NAP_SOH_MESSAGE_FORMAT_2)
-        return invalid_at(d, 8);
+        return invalid_at(d, 8, "unknown format %u (1 or 2)", (unsigned)message->format);
     if (get_be16(in + 10) != d->size - HEADER_SIZE)
-        return invalid_at(d, 10);
+        return invalid_at(d, 10, "inner length 0x%04x, not 0x%04x (the size of the body)",
+                          (unsigned)get_be16(in + 10), (unsigned)(d->size - HEADER_SIZE));
     return S_OK;
 }
 
@@ -839,14 +940,20 @@ static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage
 {
     const BYTE *in = d->data + pos;
 
-    if (need(d, pos, MODE_SUB_HEADER_SIZE, d->size) != S_OK)
-        return NAP_E_INVALID_PACKET;
+    if (bytes_left(pos, d->size) < MODE_SUB_HEADER_SIZE)
+        return invalid_at(d, d->size,
+                          "the message ends inside the mode sub-header of format 2 (%zu of 34 "
+                          "bytes)",
+                          bytes_left(pos, d->size));
     if (get_be16(in) != sohAttributeTypeVendorSpecific)
-        return invalid_at(d, pos);
+        return invalid_at(d, pos, "mode sub-header type 0x%04x, not 0x0007 (Vendor-Specific)",
+                          (unsigned)get_be16(in));
     if (get_be16(in + 2) != MODE_SUB_HEADER_LENGTH)
-        return invalid_at(d, pos + 2);
+        return invalid_at(d, pos + 2, "mode sub-header length %u, not 30",
+                          (unsigned)get_be16(in + 2));
     if (get_be32(in + 4) != MicrosoftVendorId)
-        return invalid_at(d, pos + 4);
+        return invalid_at(d, pos + 4, "mode sub-header vendor 0x%08x, not 0x00000137 (Microsoft)",
+                          (unsigned)get_be32(in + 4));
     message->correlationId = get_correlation_id(in + 8);
     message->intent = in[32];
     message->contentType = in[33];
@@ -872,10 +979,20 @@ static HRESULT decode_message(struct decoder *d, NapSoHMessage *message)
 HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
                                    NapSoHMessage **message, UINT16 *errorOffset)
 {
+    return NapSoHMessageDecodeEx(networkSoh, flags, message, errorOffset, NULL, 0);
+}
+
+HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
+                                     NapSoHMessage **message, UINT16 *errorOffset, char *reason,
+                                     SIZE_T reasonSize)
+{
     struct decoder d;
     NapSoHMessage *result;
     HRESULT hr;
 
+    /* Empty unless the message is malformed, whatever else fails. */
+    if (reason != NULL && reasonSize > 0)
+        reason[0] = '\0';
     if (message == NULL)
         return E_POINTER;
     *message = NULL;
@@ -886,8 +1003,11 @@ HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
     d.data = networkSoh->data;
     d.size = networkSoh->size;
     d.error_offset = 0;
+    d.reason = reason;
+    d.reason_size = reasonSize;
     if (d.size > maxNetworkSoHSize) {
-        hr = invalid_at(&d, maxNetworkSoHSize);
+        hr = invalid_at(&d, maxNetworkSoHSize, "%u bytes, longer than a NetworkSoH's %u",
+                        (unsigned)d.size, (unsigned)maxNetworkSoHSize);
     } else {
         result = taskmem_zalloc(sizeof(*result));
         if (result == NULL)

@@ -60,14 +60,61 @@ static UINT16 message_bytes(UINT16 format, const char *body_hex, BYTE *out)
     return total;
 }
 
-static HRESULT decode(const BYTE *bytes, UINT16 size, DWORD flags, NapSoHMessage **message,
-                      UINT16 *offset)
+/*
+ * Decodes through NapSoHMessageDecodeEx, so that every test also checks
+ * its reason: a phrase for a malformed message, "" for any other result,
+ * and the result and error offset NapSoHMessageDecode gives.  Check's
+ * assertions may allocate, and callers count heap blocks around a decode,
+ * so what is wrong is only counted here (reason_faults), and asserted by
+ * check_reasons afterwards.
+ */
+static unsigned reason_faults;
+
+static HRESULT decode_because(const BYTE *bytes, UINT16 size, DWORD flags,
+                              NapSoHMessage **message, UINT16 *offset, char *reason)
 {
     NetworkSoH soh;
+    UINT16 plain_offset = 0xFFFF;
+    UINT16 ex_offset = 0xFFFF;
+    HRESULT plain;
+    HRESULT hr;
+    size_t length;
 
     soh.size = size;
     soh.data = (BYTE *)(uintptr_t)bytes;
-    return NapSoHMessageDecode(&soh, flags, message, offset);
+    plain = NapSoHMessageDecode(&soh, flags, message, &plain_offset);
+    if (SUCCEEDED(plain))
+        NapSoHMessageFree(*message);
+    memset(reason, 'x', NAP_SOH_MESSAGE_REASON_SIZE);
+    hr = NapSoHMessageDecodeEx(&soh, flags, message, &ex_offset, reason,
+                               NAP_SOH_MESSAGE_REASON_SIZE);
+    if (offset != NULL)
+        *offset = ex_offset;
+    if (hr != plain || memchr(reason, '\0', NAP_SOH_MESSAGE_REASON_SIZE) == NULL) {
+        reason_faults++;
+        return hr;
+    }
+    length = strlen(reason);
+    /* Shorter than the buffer: NAP_SOH_MESSAGE_REASON_SIZE never truncates. */
+    if (hr == NAP_E_INVALID_PACKET &&
+        (length < 10 || length >= NAP_SOH_MESSAGE_REASON_SIZE - 1 || ex_offset != plain_offset))
+        reason_faults++;
+    if (hr != NAP_E_INVALID_PACKET && length != 0)
+        reason_faults++;
+    return hr;
+}
+
+static void check_reasons(void)
+{
+    ck_assert_uint_eq(reason_faults, 0);
+}
+
+static HRESULT decode(const BYTE *bytes, UINT16 size, DWORD flags, NapSoHMessage **message,
+                      UINT16 *offset)
+{
+    char reason[NAP_SOH_MESSAGE_REASON_SIZE];
+
+    return decode_because(bytes, size, flags, message, offset, reason);
 }
 
 static NapSoHMessage *decode_ok(const BYTE *bytes, UINT16 size, DWORD flags)
@@ -75,6 +122,7 @@ static NapSoHMessage *decode_ok(const BYTE *bytes, UINT16 size, DWORD flags)
     NapSoHMessage *message = NULL;
 
     ck_assert_int_eq(decode(bytes, size, flags, &message, NULL), S_OK);
+    check_reasons();
     ck_assert_ptr_nonnull(message);
     return message;
 }
@@ -92,6 +140,23 @@ static void assert_invalid_at(const BYTE *bytes, UINT16 size, DWORD flags, UINT1
     ck_assert_ptr_null(message);
     ck_assert_int_eq(found, offset);
     ck_assert_int_eq(after, before);
+    check_reasons();
+}
+
+/* Decoding fails at offset for exactly reason. */
+static void assert_invalid_because(const BYTE *bytes, UINT16 size, DWORD flags, UINT16 offset,
+                                   const char *reason)
+{
+    char found_reason[NAP_SOH_MESSAGE_REASON_SIZE];
+    NapSoHMessage *message = (NapSoHMessage *)1;
+    UINT16 found = 0xFFFF;
+
+    ck_assert_int_eq(decode_because(bytes, size, flags, &message, &found, found_reason),
+                     NAP_E_INVALID_PACKET);
+    ck_assert_ptr_null(message);
+    ck_assert_uint_eq(found, offset);
+    ck_assert_str_eq(found_reason, reason);
+    check_reasons();
 }
 
 /* Encodes and asserts the result is exactly the expected bytes. */
@@ -461,6 +526,171 @@ START_TEST(decode_arguments)
     memset(big, 0, sizeof(big));
     assert_invalid_at(big, sizeof(big), 0, MAX_MESSAGE);
     NapSoHMessageFree(NULL);
+}
+END_TEST
+
+/* ---- what is wrong: NapSoHMessageDecodeEx's reasons ---- */
+
+/* Each fault of the header and mode sub-header, in words. */
+START_TEST(reasons_headers)
+{
+    BYTE bytes[200];
+    char body[200];
+    UINT16 size = hex_bytes("0007 0008 00000137 0002 0000", bytes);
+
+    assert_invalid_because(bytes, 11, 0, 11,
+                           "the message ends inside its 12-byte header (11 of 12 bytes)");
+    bytes[1] = 6;
+    assert_invalid_because(bytes, size, 0, 0, "outer type 0x0006, not 0x0007 (Vendor-Specific)");
+    bytes[1] = 7;
+    bytes[3] = 9;
+    assert_invalid_because(bytes, size, 0, 2,
+                           "outer length 0x0009, not 0x0008 (the size of what follows)");
+    bytes[3] = 8;
+    bytes[7] = 0x38;
+    assert_invalid_because(bytes, size, 0, 4, "vendor 0x00000138, not 0x00000137 (Microsoft)");
+    bytes[7] = 0x37;
+    bytes[9] = 3;
+    assert_invalid_because(bytes, size, 0, 8, "unknown format 3 (1 or 2)");
+    bytes[9] = 2;
+    bytes[11] = 1;
+    assert_invalid_because(bytes, size, 0, 10,
+                           "inner length 0x0001, not 0x0000 (the size of the body)");
+
+    snprintf(body, sizeof(body), "0007 001e 00000137 %s 01 00", vista_correlation_id);
+    size = message_bytes(2, body, bytes);
+    bytes[13] = 8;
+    assert_invalid_because(bytes, size, 0, 12,
+                           "mode sub-header type 0x0008, not 0x0007 (Vendor-Specific)");
+    bytes[13] = 7;
+    bytes[15] = 0x1f;
+    assert_invalid_because(bytes, size, 0, 14, "mode sub-header length 31, not 30");
+    bytes[15] = 0x1e;
+    bytes[19] = 0x38;
+    assert_invalid_because(bytes, size, 0, 16,
+                           "mode sub-header vendor 0x00000138, not 0x00000137 (Microsoft)");
+    size = message_bytes(2, "0007 001e 00000137 00", bytes);
+    assert_invalid_because(bytes, size, 0, size,
+                           "the message ends inside the mode sub-header of format 2 (9 of 34 "
+                           "bytes)");
+}
+END_TEST
+
+/* Each fault of the TLVs and entries, in words. */
+START_TEST(reasons_tlvs)
+{
+    BYTE bytes[600];
+    char body[1200];
+    UINT16 size;
+    int i;
+
+    size = message_bytes(1, "0008 0001 00", bytes);
+    assert_invalid_because(bytes, size, 0, 12,
+                           "the first TLV is type 8, not a System-Health-ID (2) starting an "
+                           "entry");
+    size = message_bytes(1, "0002 0005 0001370000", bytes);
+    assert_invalid_because(bytes, size, 0, 14, "System-Health-ID length 5, not 4");
+    size = message_bytes(1, "0002 0004 000137f0 0007 0009 000137f0aa", bytes);
+    assert_invalid_because(bytes, size, 0, 22,
+                           "TLV length 0x0009 runs past the end of the message (0x0005 left)");
+    size = message_bytes(1, "0002 0004 000137f0 00", bytes);
+    assert_invalid_because(bytes, size, 0, 21,
+                           "the message ends inside a TLV header (1 of 4 bytes)");
+    size = message_bytes(1, "0002 0004 000137f0 812c 0001 02", bytes);
+    assert_invalid_because(bytes, size, 0, 20, "mandatory (M) flag on unknown TLV type 300");
+    size = message_bytes(1, "0002 0004 000137f0 0008 0002 0000", bytes);
+    assert_invalid_because(bytes, size, 0, 12,
+                           "report entry: TLV type 8 at offset 20 has 2 bytes, a size its type "
+                           "does not allow");
+    /* An SoHR's entry: without a result, and with two sets of IPv4 fixup servers. */
+    size = message_bytes(1, "0002 0004 000137f0 0007 0006 000137f0 aaaa", bytes);
+    assert_invalid_because(bytes, size, NAP_SOH_MESSAGE_RESPONSE, 12,
+                           "report entry of an SoHR without Compliance-Result-Codes or "
+                           "Failure-Category");
+    size = message_bytes(1, "0002 0004 000137f0 0004 0004 00000000 0003 0004 0a000001 "
+                            "0003 0004 0a000002", bytes);
+    assert_invalid_because(bytes, size, NAP_SOH_MESSAGE_RESPONSE, 12,
+                           "report entry of an SoHR with more than one set of fixup servers of "
+                           "one address family");
+    strcpy(body, "0002 0004 000137f0");
+    for (i = 0; i < maxSoHAttributeCount; i++)
+        strcat(body, " 0009 0000");
+    size = message_bytes(1, body, bytes);
+    assert_invalid_because(bytes, size, 0, size - 4, "more than 100 TLVs in one entry");
+}
+END_TEST
+
+/* Each fault of the Microsoft type-values, in words. */
+START_TEST(reasons_type_values)
+{
+    BYTE bytes[200];
+    UINT16 size;
+
+    size = message_bytes(1, "0002 0004 00013700 0007 0007 00000137 0311 09", bytes);
+    assert_invalid_because(bytes, size, 0, 30, "unknown Microsoft type-value 9");
+    size = message_bytes(1, "0002 0004 00013700 0007 0007 00000137 080000", bytes);
+    assert_invalid_because(bytes, size, 0, 31,
+                           "MS-Machine-Inventory-Ex (Microsoft type-value 8) needs 5 bytes, 2 "
+                           "left in the Microsoft attribute");
+    size = message_bytes(1, "0002 0004 00013700 0007 0006 00000137 0500", bytes);
+    assert_invalid_because(bytes, size, 0, 30,
+                           "MS-MachineName (Microsoft type-value 5) needs 2 bytes up to its "
+                           "length, 1 left in the Microsoft attribute");
+    size = message_bytes(1, "0002 0004 00013700 0007 0008 00000137 050002 41", bytes);
+    assert_invalid_because(bytes, size, 0, 29,
+                           "MS-MachineName length 0x0002 runs past the end of the Microsoft "
+                           "attribute (0x0001 left)");
+    size = message_bytes(1, "0002 0004 00013700 0007 000a 00000137 070003 000137", bytes);
+    assert_invalid_because(bytes, size, 0, 29, "MS-Installed-Shvs length 3 is not a multiple of 4");
+    size = message_bytes(1, "0002 0004 00013700 0007 0008 00000137 02 0001 ff", bytes);
+    assert_invalid_because(bytes, size, 0, 32,
+                           "MS-Quarantine-State (Microsoft type-value 2) needs 12 bytes up to "
+                           "its length, 3 left in the Microsoft attribute");
+}
+END_TEST
+
+/* The reason buffer: optional, cut to its size, cleared on any other result. */
+START_TEST(reason_buffer)
+{
+    BYTE bytes[MAX_MESSAGE + 1];
+    NetworkSoH soh = {hex_bytes("0007 0008 00000137 0003 0000", bytes), bytes};
+    NapSoHMessage *message = (NapSoHMessage *)1;
+    char reason[NAP_SOH_MESSAGE_REASON_SIZE];
+    UINT16 offset = 0;
+
+    /* No buffer, or one of size 0: the offset alone, nothing written. */
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, &message, &offset, NULL, 0),
+                     NAP_E_INVALID_PACKET);
+    ck_assert_uint_eq(offset, 8);
+    strcpy(reason, "untouched");
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, &message, NULL, reason, 0),
+                     NAP_E_INVALID_PACKET);
+    ck_assert_str_eq(reason, "untouched");
+    /* A short buffer holds the start of the reason, NUL-terminated. */
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, &message, NULL, reason, 8),
+                     NAP_E_INVALID_PACKET);
+    ck_assert_str_eq(reason, "unknown");
+    /* Success, a bad argument, a bad flag: "". */
+    bytes[9] = 2;
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, &message, NULL, reason, sizeof(reason)),
+                     S_OK);
+    ck_assert_str_eq(reason, "");
+    NapSoHMessageFree(message);
+    strcpy(reason, "untouched");
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, NULL, NULL, reason, sizeof(reason)),
+                     E_POINTER);
+    ck_assert_str_eq(reason, "");
+    strcpy(reason, "untouched");
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 4, &message, NULL, reason, sizeof(reason)),
+                     E_INVALIDARG);
+    ck_assert_str_eq(reason, "");
+    /* Longer than any NetworkSoH. */
+    memset(bytes, 0, sizeof(bytes));
+    soh.size = sizeof(bytes);
+    ck_assert_int_eq(NapSoHMessageDecodeEx(&soh, 0, &message, &offset, reason, sizeof(reason)),
+                     NAP_E_INVALID_PACKET);
+    ck_assert_uint_eq(offset, MAX_MESSAGE);
+    ck_assert_str_eq(reason, "4001 bytes, longer than a NetworkSoH's 4000");
 }
 END_TEST
 
@@ -985,6 +1215,7 @@ static void check_decoded_or_refused(const BYTE *bytes, UINT16 size, DWORD flags
     after = live_heap_blocks();
     ck_assert_int_eq(after, before);
     ck_assert(hr == S_OK || hr == NAP_E_INVALID_PACKET);
+    check_reasons();
     if (hr == S_OK) {
         ck_assert_int_eq(r.encoded, S_OK);
         ck_assert_int_eq(r.decoded, S_OK);
@@ -1149,6 +1380,10 @@ static Suite *sohmessage_suite(void)
     tcase_add_test(vectors, malformed_body);
     tcase_add_test(vectors, attribute_count_limit);
     tcase_add_test(vectors, decode_arguments);
+    tcase_add_test(vectors, reasons_headers);
+    tcase_add_test(vectors, reasons_tlvs);
+    tcase_add_test(vectors, reasons_type_values);
+    tcase_add_test(vectors, reason_buffer);
     tcase_add_test(encoding, encode_every_type_value);
     tcase_add_test(encoding, encode_default_format);
     tcase_add_test(encoding, encode_arguments);
