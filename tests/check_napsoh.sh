@@ -1,8 +1,10 @@
 #!/bin/sh
 # check_napsoh.sh - drives napsoh on the test vectors (hex and binary), on a
 # message built by the encoder, on FILETIMEs from 1601 to the largest, and
-# on bad input: garbage, empty input, a truncated file, odd hex, a bad
-# command line; checks output and exit status.
+# on bad input: garbage, empty input, a truncated file, hex that breaks the
+# rules, a directory, a bad command line; checks output and exit status,
+# that the JSON of every vector has unique keys, that a failed write is an
+# error, and that napsoh ends on any input.
 
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -103,8 +105,8 @@ tap_check "the sample SHV answer of 2.13 as an SoHR" eval '
     has "$out" "Compliance-Result-Codes (4), 4 bytes: 0x80270050"'
 
 napsoh validate --response "$vectors/sample-sha.hex"
-tap_check "a request entry is no response: refused at its offset" \
-    eval 'one_error "invalid SoH message at byte offset 12 (of 30)"'
+tap_check "a request entry is no response: refused at its offset, saying why" \
+    eval 'one_error "invalid SoH message at byte offset 12 (of 30): report entry of an SoHR without Compliance-Result-Codes or Failure-Category"'
 
 "$encode_sample_program" >"$tap_work/encoded.bin"
 napsoh decode "$tap_work/encoded.bin"
@@ -116,17 +118,41 @@ tap_check "a message built by the encoder, every field named" eval '
     has "$out" "Vendor-Specific (7), 8 bytes: vendor 0x00013780, data 01000600"'
 
 napsoh validate "$tap_work/encoded.bin"
-tap_check "validate accepts it" eval 'expect 0 && has "$out" "valid SoH message: " && has "$out" "1 report entries"'
+tap_check "validate accepts it: one report entry, in the singular" \
+    eval 'expect 0 && has "$out" "valid SoH message: " && grep -q ", 1 report entry\$" "$out"'
+
+napsoh validate "$corpus/format2-multi-entry"
+tap_check "validate counts report entries in the plural" \
+    eval 'expect 0 && grep -q ", 2 report entries\$" "$out"'
 
 head -c 40 "$corpus/format2-multi-entry" >"$tap_work/truncated.bin"
 napsoh decode "$tap_work/truncated.bin"
-tap_check "a truncated file: one line naming the offset, exit 1" \
-    eval 'one_error "invalid SoH message at byte offset 2 (of 40)"'
+tap_check "a truncated file: one line naming the offset and the reason, exit 1" \
+    eval 'one_error "invalid SoH message at byte offset 2 (of 40): outer length 0x0090, not 0x0024 (the size of what follows)"'
 
 printf 'GARBAGE\001\002\003 not an SoH message at all\n' >"$tap_work/garbage"
 napsoh decode "$tap_work/garbage"
-tap_check "garbage: one line naming the offset, exit 1" \
-    eval 'one_error "invalid SoH message at byte offset 0 (of 37)"'
+tap_check "garbage: one line naming the offset and the reason, exit 1" \
+    eval 'one_error "invalid SoH message at byte offset 0 (of 37): outer type 0x4741, not 0x0007 (Vendor-Specific)"'
+
+# decode_error HEX OFFSET REASON: the message in HEX is refused at OFFSET
+# for REASON (the library's words, from NapSoHMessageDecodeEx).
+decode_error() {
+    echo "$1" >"$tap_work/bad.hex"
+    napsoh decode "$tap_work/bad.hex"
+    one_error "invalid SoH message at byte offset $2 (of $(($(echo "$1" | tr -d ' ' | wc -c) / 2))): $3"
+}
+tap_check "an unknown Microsoft type-value: its offset and number" decode_error \
+    "0007 001b 00000137 0001 0013 0002 0004 00013700 0007 0007 00000137 0311 09" 30 \
+    "unknown Microsoft type-value 9"
+tap_check "a TLV length past the end: its offset and value" decode_error \
+    "0007 0019 00000137 0001 0011 0002 0004 000137f0 0007 0009 000137f0 aa" 22 \
+    "TLV length 0x0009 runs past the end of the message (0x0005 left)"
+tap_check "a machine name longer than its attribute" decode_error \
+    "0007 001c 00000137 0001 0014 0002 0004 00013700 0007 0008 00000137 050002 41" 29 \
+    "MS-MachineName length 0x0002 runs past the end of the Microsoft attribute (0x0001 left)"
+tap_check "a header alone, cut short" decode_error "0007 0008 00000137 0002 00" 11 \
+    "the message ends inside its 12-byte header (11 of 12 bytes)"
 
 napsoh decode </dev/null
 tap_check "empty input: one line, exit 1" eval 'one_error "empty input"'
@@ -134,7 +160,7 @@ tap_check "empty input: one line, exit 1" eval 'one_error "empty input"'
 echo "00 07 00 0" >"$tap_work/odd.hex"
 napsoh validate "$tap_work/odd.hex"
 tap_check "odd hex digits: one line naming the text offset, exit 1" \
-    eval 'one_error "odd number of digits at text offset 9"'
+    eval 'one_error "hex input at text offset 9: odd number of hex digits"'
 
 napsoh decode "$tap_work/no-such-file"
 tap_check "a missing file: one line, exit 1" eval 'one_error "no-such-file"'
@@ -143,6 +169,157 @@ napsoh frobnicate
 tap_check "an unknown command exits 2" eval 'expect 2 && has "$err" "unknown command"'
 napsoh decode --bogus
 tap_check "an unknown option exits 2" eval 'expect 2 && has "$err" "unknown option"'
+
+# ---- the hex reader: what it accepts, and an error for all else ----
+
+# napsoh_bounded ARGS...: napsoh as above, killed if it has not ended in
+# $bound seconds (timeout's status 124 then fails expect).  A hang is what
+# the old hex reader did on "00x"; under valgrind or an emulator the tool
+# starts far slower, so the bound grows there.
+bound=5
+[ -n "$TEST_WRAPPER" ] && bound=120
+napsoh_bounded() {
+    # shellcheck disable=SC2086 # TEST_WRAPPER is a command with its arguments.
+    timeout "$bound" $TEST_WRAPPER "$napsoh_program" "$@" >"$out" 2>"$err"
+    status=$?
+}
+
+# The input goes through a file: napsoh at the end of a pipeline would run
+# in a subshell, whose $status is lost.
+printf '00x' >"$tap_work/in"
+napsoh_bounded validate <"$tap_work/in"
+tap_check "'00x' ends at once: exit 1 naming the text offset and the reason" \
+    eval 'one_error "hex input at text offset 2: '"'x'"' is not a hex digit"'
+
+# hex_error TEXT OFFSET REASON: TEXT as input fails at OFFSET for REASON.
+hex_error() {
+    printf '%s' "$1" >"$tap_work/in"
+    napsoh_bounded validate <"$tap_work/in"
+    one_error "hex input at text offset $2: $3"
+}
+tap_check "0x only at the start of a group" hex_error "0x0x00" 3 "'x' is not a hex digit"
+tap_check "0x with no digits after it" hex_error "00 0x" 3 "0x is not followed by hex digits"
+tap_check "':' before the first byte" hex_error ":00" 0 "':' stands only between two bytes"
+tap_check "':' twice" hex_error "00::01" 2 "':' stands only between two bytes"
+tap_check "':' after a lone digit" hex_error "0:07" 0 "odd number of hex digits"
+tap_check "a character that is no hex digit" hex_error "00 07 zz" 6 \
+    "'z' is not a hex digit, ':' or white space"
+tap_check "text that is not hex at all" hex_error "hello" 0 "'h' is not a hex digit"
+
+# The header alone in each accepted spelling decodes to the same 12 bytes.
+hex_spelling() {
+    printf '%s' "$1" >"$tap_work/in"
+    napsoh_bounded validate <"$tap_work/in"
+    expect 0 && has "$out" "valid SoH message: 12 bytes, format 2"
+}
+tap_check "colon-separated hex is hex" hex_spelling "00:07:00:08:00:00:01:37:00:02:00:00"
+tap_check "0x groups of any even length, tabs and CRLF" \
+    hex_spelling "$(printf '0X0007\t0x0008\r\n0x00000137 00:02 0000\r\n')"
+tap_check "one group, upper case" hex_spelling "000700080000013700020000"
+
+# ---- JSON: every key once in each object ----
+
+# Every vector and every message of the decoder's corpus, as an SoH or
+# else as an SoHR, gives JSON whose objects have no key twice: most JSON
+# readers keep only one value of a repeated key, and python3 -m json.tool
+# would not notice.
+json_unique_keys() {
+    for file in "$vectors"/*.hex "$corpus"/*; do
+        napsoh decode --json "$file"
+        [ "$status" -eq 0 ] || napsoh decode --json --response "$file"
+        [ "$status" -eq 0 ] || { echo "$file: exit $status"; cat "$err"; return 1; }
+        python3 -c '
+import json, sys
+
+def unique(pairs):
+    keys = [key for key, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ValueError("key %r appears %d times" % (key, keys.count(key)))
+    return dict(pairs)
+
+with open(sys.argv[1]) as text:
+    json.loads(text.read(), object_pairs_hook=unique)
+' "$out" || { echo "in the JSON of $file"; return 1; }
+    done
+}
+if command -v python3 >/dev/null 2>&1; then
+    tap_check "the JSON of every vector and corpus message has unique keys" json_unique_keys
+else
+    tap_skip "the JSON of every vector and corpus message has unique keys" "python3 not found"
+fi
+
+napsoh decode --json "$vectors/every-type-value.hex"
+tap_check "the machine name's bytes are under \"machineName\"" eval '
+    expect 0 && has "$out" "\"name\": \"MS-MachineName\", \"machineName\": \"686f73743100\""'
+
+# ---- writing: a failed write is an error ----
+
+# napsoh_to TARGET ARGS...: napsoh with its standard output redirected as
+# TARGET says ("full" to /dev/full, "closed" for none at all).
+napsoh_to() {
+    target=$1
+    shift
+    # shellcheck disable=SC2086 # TEST_WRAPPER is a command with its arguments.
+    case $target in
+    full) $TEST_WRAPPER "$napsoh_program" "$@" >/dev/full 2>"$err" ;;
+    closed) $TEST_WRAPPER "$napsoh_program" "$@" >&- 2>"$err" ;;
+    esac
+    status=$?
+}
+
+# write_error TARGET ARGS...: the write fails, so exit 1 with a message.
+write_error() {
+    napsoh_to "$@"
+    expect 1 && has "$err" "write error on standard output"
+}
+if [ -w /dev/full ]; then
+    tap_check "--help to a full device: exit 1, saying so" write_error full --help
+    tap_check "--version to a full device: exit 1, saying so" write_error full --version
+    tap_check "decode to a full device: exit 1, saying so" \
+        write_error full decode "$vectors/every-type-value.hex"
+    tap_check "decode --json to a full device: exit 1, saying so" \
+        write_error full decode --json "$vectors/every-type-value.hex"
+else
+    tap_skip "writes to a full device fail with a message" "no /dev/full"
+fi
+tap_check "validate with standard output closed: exit 1, saying so" \
+    write_error closed validate "$vectors/sample-sha.hex"
+
+# ---- the command line and the input's source ----
+
+napsoh --version
+tap_check "--version prints the package's name and version" \
+    eval 'expect 0 && grep -q "^napsoh (naputil) [0-9][0-9.]*\$" "$out" && [ ! -s "$err" ]'
+
+napsoh
+tap_check "no arguments: the usage on standard error, exit 2" \
+    eval 'expect 2 && has "$err" "Usage: napsoh decode" && [ ! -s "$out" ] &&
+        ! grep -q "missing command" "$err"'
+
+napsoh validate "$vectors"
+tap_check "a directory: one line saying it is one, exit 1" eval 'one_error "is a directory"'
+napsoh validate <"$vectors"
+tap_check "a directory on standard input: the same" eval 'one_error "is a directory"'
+
+# On a terminal, napsoh says what it waits for.  script(1) runs it on a
+# pseudo-terminal and ends the input at once (its own is empty); the hint
+# and the empty input's error both reach script's output.
+terminal_hint() {
+    # shellcheck disable=SC2086 # TEST_WRAPPER is a command with its arguments.
+    timeout "$bound" script -qec "$TEST_WRAPPER '$napsoh_program' validate" /dev/null \
+        </dev/null >"$out" 2>&1
+    has "$out" "reading the message from the terminal; end with Ctrl-D" &&
+        has "$out" "empty input"
+}
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+    tap_check "on a terminal, a hint on how to end the input" terminal_hint
+else
+    tap_skip "on a terminal, a hint on how to end the input" "script(1) not usable here"
+fi
+printf '0007 0008 00000137 0002 0000' >"$tap_work/in"
+napsoh validate <"$tap_work/in"
+tap_check "no hint when standard input is no terminal" eval 'expect 0 && [ ! -s "$err" ]'
 
 # filetime_message FILETIME: a format 2 message with the 16 hex digits
 # FILETIME in each place a FILETIME goes.  Line by line: the header (outer

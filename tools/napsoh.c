@@ -3,7 +3,9 @@
  * every field as an indented tree or as JSON, `validate` says whether the
  * message is well-formed.  The input is the message in binary or as hex
  * text, from a file or standard input.  Any fault in the input gives one
- * line naming the byte offset and exit status 1.
+ * line naming the byte offset and what is wrong there (the library's
+ * NapSoHMessageDecodeEx says it, so the tool does not walk the message a
+ * second time), and exit status 1.
  */
 #include "config.h"
 
@@ -13,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "napsoh-input.h"
 #include "naputil.h"
 
 /* Far more than any NetworkSoH (4000 bytes), even written as spaced hex. */
@@ -23,13 +28,17 @@
 static const char usage_text[] =
     "Usage: napsoh decode [--json] [--response] [FILE|-]\n"
     "       napsoh validate [--response] [FILE|-]\n"
-    "       napsoh --help\n"
+    "       napsoh --help | --version\n"
     "\n"
-    "Reads an SoH wire message (NetworkSoH data) in binary or as hex text\n"
-    "(whitespace and 0x prefixes allowed) from FILE or standard input.\n"
+    "Reads an SoH wire message (NetworkSoH data) from FILE or standard input.\n"
+    "Input of printable ASCII and white space only is hex text: groups separated\n"
+    "by white space, each an optional 0x, then pairs of hex digits, one byte each,\n"
+    "with an optional ':' between two bytes.  Any other input is binary.\n"
     "  decode      print every field as a tree, or as JSON with --json\n"
     "  validate    exit 0 if the message is well-formed, else 1 with the reason\n"
-    "  --response  read the message as an SoHR (provisional layout)\n";
+    "  --response  read the message as an SoHR (provisional layout)\n"
+    "Exit status: 0 well-formed, 1 malformed or unreadable input or a write\n"
+    "error, 2 a wrong command line.\n";
 
 static const char *program = "napsoh";
 
@@ -53,9 +62,22 @@ struct input {
 
 static int read_all(FILE *file, const char *name, struct input *in)
 {
+    struct stat status;
+
+    /*
+     * On Linux fopen opens a directory for reading and only read fails
+     * (EISDIR); saying so up front is clearer than "read error".
+     */
+    if (fstat(fileno(file), &status) == 0 && S_ISDIR(status.st_mode)) {
+        fail_message("%s: is a directory", name);
+        return -1;
+    }
+    /* A user who types the message, or forgot the file name, is told how to end it. */
+    if (file == stdin && isatty(fileno(stdin)))
+        fail_message("reading the message from the terminal; end with Ctrl-D");
     in->size = fread(in->bytes, 1, sizeof(in->bytes), file);
     if (ferror(file)) {
-        fail_message("%s: read error", name);
+        fail_message("%s: read error: %s", name, strerror(errno));
         return -1;
     }
     if (in->size == sizeof(in->bytes) && fgetc(file) != EOF) {
@@ -82,67 +104,17 @@ static int read_input(const char *path, struct input *in)
     return status;
 }
 
-static int hex_value(unsigned char c)
+/* Text input is hex and converted in place; see napsoh-input.h for the rules. */
+static int convert_hex(struct input *in)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+    struct napsoh_hex_error error;
+
+    if (!napsoh_is_text(in->bytes, in->size))
+        return 0;
+    if (napsoh_hex_to_binary(in->bytes, &in->size, &error) == 0)
+        return 0;
+    fail_message("hex input at text offset %zu: %s", error.offset, error.reason);
     return -1;
-}
-
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Whether position i starts a "0x" or "0X" prefix. */
-static int is_hex_prefix(const struct input *in, size_t i)
-{
-    return in->bytes[i] == '0' && i + 1 < in->size && (in->bytes[i + 1] | 0x20) == 'x';
-}
-
-/* Text made only of hex digits, whitespace and 0x prefixes is hex; anything else binary. */
-static int looks_like_hex(const struct input *in)
-{
-    size_t i;
-
-    for (i = 0; i < in->size; i++) {
-        if (is_hex_prefix(in, i))
-            i++;
-        else if (hex_value(in->bytes[i]) < 0 && !is_space(in->bytes[i]))
-            return 0;
-    }
-    return 1;
-}
-
-/* Converts hex text in place; digits pair up within each whitespace-separated word. */
-static int hex_to_binary(struct input *in)
-{
-    size_t out = 0;
-    size_t i = 0;
-
-    while (i < in->size) {
-        if (is_space(in->bytes[i])) {
-            i++;
-            continue;
-        }
-        if (is_hex_prefix(in, i))
-            i += 2;
-        while (i < in->size && hex_value(in->bytes[i]) >= 0) {
-            if (i + 1 >= in->size || hex_value(in->bytes[i + 1]) < 0) {
-                fail_message("hex input: odd number of digits at text offset %zu", i);
-                return -1;
-            }
-            in->bytes[out++] = (unsigned char)(hex_value(in->bytes[i]) << 4 |
-                                               hex_value(in->bytes[i + 1]));
-            i += 2;
-        }
-    }
-    in->size = out;
-    return 0;
 }
 
 /* ---- naming things ---- */
@@ -583,7 +555,7 @@ static void json_system_attribute(const NapSoHMessageSystemAttribute *a)
         json_id_list(&a->value.idList);
         break;
     case napSoHMessageMachineName:
-        json_hex("name", a->value.machineName.bytes, a->value.machineName.size);
+        json_hex("machineName", a->value.machineName.bytes, a->value.machineName.size);
         break;
     case napSoHMessageCorrelationId:
         printf("\"correlationId\": ");
@@ -667,8 +639,10 @@ static int parse_options(int argc, char **argv, struct options *options)
     int i;
 
     memset(options, 0, sizeof(*options));
-    if (argc < 2)
-        return usage_error("missing command", "");
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
     options->command = argv[1];
     if (strcmp(options->command, "decode") != 0 && strcmp(options->command, "validate") != 0)
         return usage_error("unknown command", options->command);
@@ -691,33 +665,57 @@ static int parse_options(int argc, char **argv, struct options *options)
 static NapSoHMessage *decode_input(const struct options *options, struct input *in)
 {
     NapSoHMessage *message = NULL;
+    char reason[NAP_SOH_MESSAGE_REASON_SIZE];
     NetworkSoH soh;
     UINT16 offset = 0;
     HRESULT hr;
 
     if (read_input(options->path, in) != 0)
         return NULL;
-    if (in->size > 0 && looks_like_hex(in) && hex_to_binary(in) != 0)
+    if (convert_hex(in) != 0)
         return NULL;
     if (in->size == 0) {
         fail_message("empty input: an SoH message has at least 12 bytes");
         return NULL;
     }
     if (in->size > maxNetworkSoHSize) {
-        fail_message("invalid SoH message at byte offset %d: longer than %d bytes (%zu)",
-                     maxNetworkSoHSize, maxNetworkSoHSize, in->size);
+        fail_message("invalid SoH message at byte offset %d (of %zu): longer than a "
+                     "NetworkSoH's %d bytes",
+                     maxNetworkSoHSize, in->size, maxNetworkSoHSize);
         return NULL;
     }
     soh.size = (UINT16)in->size;
     soh.data = in->bytes;
-    hr = NapSoHMessageDecode(&soh, options->response ? NAP_SOH_MESSAGE_RESPONSE : 0, &message,
-                             &offset);
+    hr = NapSoHMessageDecodeEx(&soh, options->response ? NAP_SOH_MESSAGE_RESPONSE : 0, &message,
+                               &offset, reason, sizeof(reason));
     if (hr == NAP_E_INVALID_PACKET)
-        fail_message("invalid SoH message at byte offset %u (of %zu)", (unsigned)offset,
-                     in->size);
+        fail_message("invalid SoH message at byte offset %u (of %zu): %s", (unsigned)offset,
+                     in->size, reason);
     else if (FAILED(hr))
         fail_message("cannot decode: error 0x%08x", (unsigned)hr);
     return message;
+}
+
+/*
+ * Closes standard output, so that any output still buffered is written,
+ * and says so if any write failed: a full disk or a reader that went away
+ * (with SIGPIPE ignored; by default SIGPIPE ends napsoh quietly, as it does
+ * any program in a pipeline) must not pass for success.  ferror catches a
+ * failure of an earlier, automatic flush.
+ */
+static int close_stdout(void)
+{
+    int earlier = ferror(stdout);
+
+    errno = 0;
+    if (fclose(stdout) != 0 || earlier) {
+        if (errno != 0)
+            fail_message("write error on standard output: %s", strerror(errno));
+        else
+            fail_message("write error on standard output");
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
 }
 
 int main(int argc, char **argv)
@@ -729,7 +727,11 @@ int main(int argc, char **argv)
 
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(usage_text, stdout);
-        return EXIT_SUCCESS;
+        return close_stdout();
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("napsoh (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+        return close_stdout();
     }
     status = parse_options(argc, argv, &options);
     if (status != 0)
@@ -738,14 +740,14 @@ int main(int argc, char **argv)
     if (message == NULL)
         return EXIT_FAILURE;
     if (strcmp(options.command, "validate") == 0)
-        printf("valid %s message: %zu bytes, format %u, %s, %u report entries\n",
+        printf("valid %s message: %zu bytes, format %u, %s, %u report %s\n",
                options.response ? "SoHR" : "SoH", in.size, (unsigned)message->format,
                message->hasSystemEntry ? "with system entry" : "no system entry",
-               (unsigned)message->entryCount);
+               (unsigned)message->entryCount, message->entryCount == 1 ? "entry" : "entries");
     else if (options.json)
         print_json(message, &in);
     else
         print_tree(message, &in);
     NapSoHMessageFree(message);
-    return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return close_stdout();
 }
