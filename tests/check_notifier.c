@@ -34,13 +34,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <sys/auxv.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "naputil.h"
+#include "notifier_inject.h"
 #include "testutil.h"
 
 /* Long enough for a loaded machine under valgrind or qemu; only a failing test waits this long. */
@@ -156,6 +162,15 @@ static void write_file(const char *name, int flags)
     ck_assert_int_eq(close(fd), 0);
 }
 
+/* A regular file at path, where the runtime directory or one above it should be. */
+static void write_file_at(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(close(fd), 0);
+}
+
 static void remove_file(const char *name)
 {
     char path[PATH_MAX];
@@ -220,6 +235,7 @@ static void set_up_without_directory(void)
 /* Each test leaves no subscription behind, even when it failed half-way (CK_FORK=no). */
 static void tear_down(void)
 {
+    inject_reset();
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
     remove_tree(root);
@@ -322,6 +338,57 @@ static void expect_nothing_else_pending(int fds[3])
     expect_unsignalled(fds[napNotifyTypeQuarState]);
 }
 
+/*
+ * Takes what is pending on both subscribers once every earlier event has
+ * been handled.  Called once the runtime directory is known to be watched
+ * (after expect_watched's second signal), when the "look again" signals of
+ * the path's changes have all been sent: they are dropped, then
+ * isolation.state is updated, and once its signal is seen the watcher,
+ * which handles events in order, has handled everything before.
+ */
+static void settle(int fds[3])
+{
+    drain_signals(fds[napNotifyTypeServiceState]);
+    drain_signals(fds[napNotifyTypeQuarState]);
+    replace_file("isolation.state", "settle\n");
+    await_signal(fds[napNotifyTypeQuarState]);
+    drain_signals(fds[napNotifyTypeServiceState]);
+}
+
+/*
+ * Shows that the runtime directory (runtime_dir, as it is named now) is
+ * watched, whatever signals are still pending or on their way from what
+ * the test did before: agent.state is updated twice, and each update must
+ * be followed by a signal.  The watcher sends a "look again" signal when the
+ * path becomes watchable, and a signal for each update it sees, so in a
+ * working library the first signal means the directory is watched by then
+ * and the second update is seen.  A watcher that gave up, or watches
+ * another directory, may have one stale signal to give, never two.
+ */
+static void expect_watched(int fds[3])
+{
+    replace_file("agent.state", "look\n");
+    await_signal(fds[napNotifyTypeServiceState]);
+    replace_file("agent.state", "again\n");
+    await_signal(fds[napNotifyTypeServiceState]);
+    settle(fds);
+}
+
+/* An update of a state file in a directory that is no longer the runtime directory signals nobody. */
+static void expect_not_followed(int fds[3], const char *old_directory)
+{
+    char file[PATH_MAX];
+    FILE *f;
+
+    path_in(file, old_directory, "agent.state");
+    ck_assert_ptr_nonnull(f = fopen(file, "w"));
+    ck_assert_int_eq(fclose(f), 0);
+    /* Handled after the write above; a signal of that write would be pending by then. */
+    replace_file("isolation.state", "later\n");
+    await_signal(fds[napNotifyTypeQuarState]);
+    expect_unsignalled(fds[napNotifyTypeServiceState]);
+}
+
 /* ---- return values ---- */
 
 START_TEST(unknown_types_are_invalid)
@@ -398,32 +465,31 @@ START_TEST(uninitialize_without_initialize_does_nothing)
 }
 END_TEST
 
-/* A runtime directory beneath a regular file can never appear. */
-START_TEST(runtime_directory_that_cannot_exist_fails)
+/*
+ * A runtime directory beneath a regular file cannot exist yet, but it can
+ * once the file is replaced: the subscription is made, and the watcher
+ * waits for that (it used to fail with E_FAIL, and then never look again).
+ */
+START_TEST(runtime_directory_beneath_a_file_is_waited_for)
 {
-    char file[PATH_MAX], beneath[PATH_MAX];
-    int fd = new_eventfd();
-    int descriptors = count_descriptors();
+    char file[PATH_MAX], beneath[PATH_MAX], a[PATH_MAX];
+    int fds[3];
 
     write_file("plain", O_CREAT | O_EXCL);
     path_in(file, runtime_dir, "plain");
-    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", file, 1), 0);
-    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
-
-    path_in(beneath, file, "a/b");
+    path_in(a, file, "a");
+    path_in(beneath, a, "b");
     ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", beneath, 1), 0);
-    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
+    subscribe_both(fds);
+    ck_assert_int_eq(watcher_threads_become(1), 1);
 
-    ck_assert_int_eq(watcher_threads_become(0), 0);
-    ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
-
-    /* A failed start leaves nothing behind: the next good one works. */
-    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
-    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
-    replace_file("agent.state", "1\n");
-    await_signal(fd);
-    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
-    close(fd);
+    ck_assert_int_eq(unlink(file), 0);
+    ck_assert_int_eq(mkdir(file, 0755), 0);
+    ck_assert_int_eq(mkdir(a, 0755), 0);
+    ck_assert_int_eq(mkdir(beneath, 0755), 0);
+    snprintf(runtime_dir, sizeof(runtime_dir), "%s", beneath);
+    expect_watched(fds);
+    unsubscribe_both(fds);
 }
 END_TEST
 
@@ -1039,6 +1105,681 @@ START_TEST(fork_child_starts_unsubscribed)
 }
 END_TEST
 
+/* ---- endurance: the watcher follows the name, and never gives up ---- */
+
+static void make_directory_in(char *path, const char *directory, const char *name)
+{
+    path_in(path, directory, name);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+}
+
+/* Points the symbolic link at target atomically, as ln -sfn does: a new link renamed over it. */
+static void point_link(const char *link, const char *target)
+{
+    char temporary[PATH_MAX];
+
+    ck_assert_int_lt(snprintf(temporary, sizeof(temporary), "%s.new", link), PATH_MAX);
+    ck_assert_int_eq(symlink(target, temporary), 0);
+    ck_assert_int_eq(rename(temporary, link), 0);
+}
+
+/* For a moment the runtime path is a regular file, then the agent makes it a directory. */
+START_TEST(runtime_path_briefly_a_regular_file)
+{
+    int fds[3];
+
+    subscribe_both(fds);
+    write_file_at(runtime_dir);
+    ck_assert_int_eq(unlink(runtime_dir), 0);
+    ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/*
+ * The parent of the runtime directory is renamed, and a new one takes its
+ * name: the new directory is followed, the moved one no longer is.  Then
+ * the parent's name is, for a moment, a regular file.
+ */
+START_TEST(renamed_parent_is_not_followed)
+{
+    char parent[PATH_MAX], moved[PATH_MAX], moved_run[PATH_MAX];
+    int fds[3];
+
+    path_in(parent, root, "p");
+    path_in(moved, root, "moved");
+    path_in(moved_run, moved, "run");
+    ck_assert_int_eq(mkdir(parent, 0755), 0);
+    make_directory_in(runtime_dir, parent, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    subscribe_both(fds);
+
+    ck_assert_int_eq(rename(parent, moved), 0);
+    ck_assert_int_eq(mkdir(parent, 0755), 0);
+    ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
+    expect_watched(fds);
+    expect_not_followed(fds, moved_run);
+
+    /* The parent's name becomes a file, then a directory again. */
+    remove_tree(parent);
+    write_file_at(parent);
+    ck_assert_int_eq(unlink(parent), 0);
+    ck_assert_int_eq(mkdir(parent, 0755), 0);
+    ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/*
+ * The runtime directory is reached through a symbolic link that is
+ * re-pointed, by a relative and then an absolute target: the watcher
+ * follows the link, not the directory it first led to.
+ */
+START_TEST(repointed_symlink_is_followed)
+{
+    char link[PATH_MAX], a[PATH_MAX], b[PATH_MAX], c[PATH_MAX], run_in_a[PATH_MAX];
+    int fds[3];
+
+    make_directory_in(a, root, "a");
+    make_directory_in(b, root, "b");
+    make_directory_in(c, root, "c");
+    make_directory_in(run_in_a, a, "run");
+    make_directory_in(runtime_dir, b, "run");
+    make_directory_in(runtime_dir, c, "run");
+    path_in(link, root, "link");
+    ck_assert_int_eq(symlink("a", link), 0);
+    path_in(runtime_dir, link, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    subscribe_both(fds);
+    expect_watched(fds);
+
+    point_link(link, "b");
+    expect_watched(fds);
+    expect_not_followed(fds, run_in_a);
+
+    point_link(link, c);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* A symbolic link that points at itself is a loop (ELOOP) until it is replaced. */
+START_TEST(symlink_loop_is_waited_out)
+{
+    char link[PATH_MAX], prepared[PATH_MAX], run[PATH_MAX];
+    int fds[3];
+
+    path_in(link, root, "loop");
+    ck_assert_int_eq(symlink("loop", link), 0);
+    path_in(runtime_dir, link, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    subscribe_both(fds);
+
+    make_directory_in(prepared, root, "prepared");
+    make_directory_in(run, prepared, "run");
+    ck_assert_int_eq(unlink(link), 0);
+    ck_assert_int_eq(rename(prepared, link), 0);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/*
+ * Links to names that cannot be followed: a component longer than NAME_MAX,
+ * and a target so long that, with the rest of the name, it exceeds
+ * PATH_MAX.  Each is waited out until the link is re-pointed.
+ */
+START_TEST(links_to_impossible_names_are_waited_out)
+{
+    char link[PATH_MAX], real[PATH_MAX], run[PATH_MAX];
+    char *target = malloc(PATH_MAX);
+    int fds[3];
+    int i;
+
+    make_directory_in(real, root, "real");
+    make_directory_in(run, real, "run");
+    path_in(link, root, "link");
+    memset(target, 'x', NAME_MAX + 10);
+    target[NAME_MAX + 10] = '\0';
+    ck_assert_int_eq(symlink(target, link), 0);
+    path_in(runtime_dir, link, "run");
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", runtime_dir, 1), 0);
+    subscribe_both(fds);
+    point_link(link, "real");
+    expect_watched(fds);
+
+    /* "/a/a/.../a", with the rest of the name too long for PATH_MAX. */
+    for (i = 0; i + 2 <= PATH_MAX - 2; i += 2)
+        memcpy(target + i, "/a", 2);
+    target[i] = '\0';
+    point_link(link, target);
+    point_link(link, "real");
+    expect_watched(fds);
+    unsubscribe_both(fds);
+    free(target);
+}
+END_TEST
+
+/*
+ * "." and ".." in the name: root/run/sub/../. is root/run, which is also a
+ * directory on the way, so it is watched for both reasons.  A change of
+ * mode of a directory on the way signals nobody.
+ */
+START_TEST(dot_and_dot_dot_are_resolved)
+{
+    char sub[PATH_MAX], name[PATH_MAX];
+    int fds[3];
+
+    make_directory_in(sub, runtime_dir, "sub");
+    ck_assert_int_lt(snprintf(name, sizeof(name), "%s/./sub/../.", runtime_dir), PATH_MAX);
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", name, 1), 0);
+    subscribe_both(fds);
+    ck_assert_int_eq(chmod(root, 0711), 0);
+    ck_assert_int_eq(chmod(sub, 0700), 0);
+    ck_assert_int_eq(chmod(runtime_dir, 0755), 0);
+    expect_watched(fds);
+    expect_nothing_else_pending(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* A path deeper than the watcher's table of watches is retried by the timer, and harms nothing. */
+START_TEST(deeper_path_than_the_watch_table)
+{
+    char path[PATH_MAX];
+    int fd = new_eventfd();
+    int level;
+
+    snprintf(path, sizeof(path), "%s", runtime_dir);
+    for (level = 0; level < 80; level++) {
+        ck_assert_int_lt(strlen(path) + 3, sizeof(path));
+        strcat(path, "/d");
+        ck_assert_int_eq(mkdir(path, 0755), 0);
+    }
+    ck_assert_int_eq(setenv("NAPUTIL_RUNTIME_DIR", path, 1), 0);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
+    ck_assert_int_eq(watcher_threads_become(1), 1);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    close(fd);
+}
+END_TEST
+
+/* The user nobody: a subscriber that is not root, whom permissions apply to. */
+#define NOBODY 65534
+
+/*
+ * Runs body in a child that is the user nobody; its exit status, or -1
+ * when privileges cannot be dropped (the test is not run as root), which
+ * the caller reports as a skip.  root is made nobody's, so that the child
+ * may create its runtime directory there.
+ */
+static int run_as_nobody(int (*body)(void))
+{
+    int status;
+    pid_t child;
+
+    if (geteuid() != 0)
+        return -1;
+    ck_assert_int_eq(chown(root, NOBODY, NOBODY), 0);
+    ck_assert_int_eq(chmod(root, 0755), 0);
+    fflush(NULL);
+    child = fork();
+    ck_assert_int_ge(child, 0);
+    if (child == 0) {
+        if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
+            _exit(100);
+        exit(body());
+    }
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+/* Waits for a signal in a child, where Check's assertions cannot be used: 1 when signalled. */
+static int child_awaits(int fd)
+{
+    return wait_signalled_and_drain(fd, SIGNAL_TIMEOUT_MS) == 1;
+}
+
+/*
+ * As nobody: the runtime directory is created unreadable (mode 0300, as an
+ * agent's mkdir under umask 077 is for anyone but the agent), a state file
+ * is written into it, and then it is made readable.  The watcher cannot
+ * watch it meanwhile (EACCES), and must pick it up once it can.
+ */
+static int unreadable_directory_as_nobody(void)
+{
+    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    char file[PATH_MAX];
+    int out;
+
+    if (InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
+        return 1;
+    if (mkdir(runtime_dir, 0) != 0 || chmod(runtime_dir, 0300) != 0)
+        return 2;
+    if (snprintf(file, sizeof(file), "%s/agent.state", runtime_dir) >= (int)sizeof(file))
+        return 2;
+    out = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (out < 0 || close(out) != 0 || chmod(runtime_dir, 0755) != 0)
+        return 3;
+    /* As expect_watched: two updates, each followed by a signal. */
+    replace_file("agent.state", "look\n");
+    if (!child_awaits(fd))
+        return 4;
+    replace_file("agent.state", "again\n");
+    if (!child_awaits(fd))
+        return 5;
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+    close(fd);
+    return 0;
+}
+
+START_TEST(directory_unreadable_for_a_while)
+{
+    int status;
+
+    ck_assert_int_eq(rmdir(runtime_dir), 0);
+    status = run_as_nobody(unreadable_directory_as_nobody);
+    if (status < 0) {
+        fprintf(stderr, "# SKIP directory_unreadable_for_a_while: not root, cannot become nobody\n");
+        return;
+    }
+    ck_assert_int_eq(status, 0);
+}
+END_TEST
+
+/* ---- trust: whose descriptors, whose directory ---- */
+
+/* Descriptors that are not eventfds are refused, and nothing is written to them. */
+START_TEST(only_eventfds_are_accepted)
+{
+    char file[PATH_MAX];
+    int pipe_fds[2], sockets[2];
+    int regular, null, inotify;
+    struct stat st;
+
+    path_in(file, root, "regular");
+    regular = open(file, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    ck_assert_int_ge(regular, 0);
+    ck_assert_int_eq(pipe2(pipe_fds, O_CLOEXEC), 0);
+    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets), 0);
+    null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    ck_assert_int_ge(null, 0);
+    inotify = inotify_init1(IN_CLOEXEC);
+    ck_assert_int_ge(inotify, 0);
+
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(regular)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(pipe_fds[0])), E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState,
+                                                as_handle(pipe_fds[1])), E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(sockets[0])),
+                     E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(null)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(inotify)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+
+    /* Had one been accepted, this update would have written 8 bytes to it. */
+    replace_file("agent.state", "1\n");
+    ck_assert_int_eq(fstat(regular, &st), 0);
+    ck_assert_int_eq(st.st_size, 0);
+    close(regular);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    close(sockets[0]);
+    close(sockets[1]);
+    close(null);
+    close(inotify);
+}
+END_TEST
+
+/*
+ * Without /proc (readlink() of /proc/self/fd/N fails), an eventfd is told
+ * by its inode: a regular file is still refused, an eventfd accepted; and
+ * when no eventfd can be made to compare with, the call fails.
+ */
+START_TEST(eventfds_are_told_without_proc)
+{
+    char file[PATH_MAX];
+    int fd = new_eventfd();
+    int regular;
+
+    path_in(file, root, "regular");
+    regular = open(file, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    ck_assert_int_ge(regular, 0);
+
+    inject_failure(INJECT_READLINK, 0, 1, ENOENT, false);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(regular)),
+                     E_INVALIDARG);
+    ck_assert_int_eq(injected_failures(INJECT_READLINK), 1);
+    inject_failure(INJECT_READLINK, 0, 1, ENOENT, false);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), S_OK);
+    ck_assert_int_eq(injected_failures(INJECT_READLINK), 1);
+    replace_file("agent.state", "1\n");
+    await_signal(fd);
+    UninitializeNapAgentNotifier(napNotifyTypeServiceState);
+
+    inject_failure(INJECT_READLINK, 0, 1, ENOENT, false);
+    inject_failure(INJECT_EVENTFD, 0, 1, EMFILE, false);
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)), E_FAIL);
+    ck_assert_int_eq(injected_failures(INJECT_EVENTFD), 1);
+    ck_assert_int_eq(watcher_threads_become(0), 0);
+    close(regular);
+    close(fd);
+}
+END_TEST
+
+/* The argument with which check_notifier runs as the set-user-ID helper below. */
+#define SETUID_HELPER "--secure-runtime-dir-helper"
+
+/*
+ * Whether the inotify descriptor fd watches the inode of path, going by
+ * the "inotify wd:... ino:... sdev:..." lines of /proc/self/fdinfo/fd
+ * (proc(5)); sdev is the kernel's device number, major << 20 | minor.
+ */
+static bool watches_inode_of(int fd, const char *path)
+{
+    char name[64], line[512];
+    unsigned long long ino;
+    unsigned int sdev;
+    struct stat st;
+    bool found = false;
+    FILE *info;
+
+    if (stat(path, &st) != 0)
+        return false;
+    snprintf(name, sizeof(name), "/proc/self/fdinfo/%d", fd);
+    info = fopen(name, "r");
+    if (info == NULL)
+        return false;
+    while (fgets(line, sizeof(line), info) != NULL) {
+        const char *at = strstr(line, "ino:");
+
+        if (strncmp(line, "inotify ", 8) == 0 && at != NULL &&
+            sscanf(at, "ino:%llx sdev:%x", &ino, &sdev) == 2 && ino == (unsigned long long)st.st_ino &&
+            sdev == ((major(st.st_dev) << 20) | minor(st.st_dev)))
+            found = true;
+    }
+    fclose(info);
+    return found;
+}
+
+/* The process's inotify descriptor, found by its link in /proc/self/fd. */
+static int inotify_descriptor(void)
+{
+    char link[64], target[64];
+    int fd;
+
+    for (fd = 3; fd < 1024; fd++) {
+        ssize_t length;
+
+        snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+        length = readlink(link, target, sizeof(target) - 1);
+        if (length > 0) {
+            target[length] = '\0';
+            if (strcmp(target, "anon_inode:inotify") == 0)
+                return fd;
+        }
+    }
+    return -1;
+}
+
+/*
+ * Runs in a set-user-ID-root copy of this program, started by the user
+ * nobody with NAPUTIL_RUNTIME_DIR naming a directory of nobody's.  The
+ * exit status: 77 when the kernel did not run it as a secure program
+ * (AT_SECURE unset: a nosuid file system, an emulator), 0 when the
+ * subscription watches the default directory, or the nearest existing
+ * directory above it, and not nobody's; otherwise what went wrong.
+ */
+static int secure_runtime_dir_helper(void)
+{
+    const char *theirs = getenv("NAPUTIL_RUNTIME_DIR");
+    const char *defaults[] = { "/run/naputil", "/run", "/" };
+    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    int inotify, i;
+
+    if (getauxval(AT_SECURE) == 0)
+        return 77;
+    if (theirs == NULL || InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
+        return 2;
+    inotify = inotify_descriptor();
+    if (inotify < 0)
+        return 3;
+    if (watches_inode_of(inotify, theirs))
+        return 4;               /* the variable was followed */
+    for (i = 0; i < COUNT_OF(defaults); i++) {
+        struct stat st;
+
+        if (stat(defaults[i], &st) == 0)
+            return watches_inode_of(inotify, defaults[i]) ? 0 : 5;
+    }
+    return 6;
+}
+
+/*
+ * A set-user-ID program ignores NAPUTIL_RUNTIME_DIR: a copy of this
+ * program, owned by root and set-user-ID, is run by nobody with the
+ * variable naming nobody's own directory, and must watch the default one.
+ * Skipped when the test is not root, or the copy does not run set-user-ID.
+ */
+START_TEST(setuid_program_ignores_the_variable)
+{
+    char copy[PATH_MAX], buffer[65536];
+    int in, out, status;
+    ssize_t length;
+    pid_t child;
+
+    if (geteuid() != 0) {
+        fprintf(stderr, "# SKIP setuid_program_ignores_the_variable: not root\n");
+        return;
+    }
+    path_in(copy, root, "helper");
+    in = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    ck_assert_int_ge(in, 0);
+    out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0700);
+    ck_assert_int_ge(out, 0);
+    while ((length = read(in, buffer, sizeof(buffer))) > 0)
+        ck_assert_int_eq(write(out, buffer, (size_t)length), length);
+    ck_assert_int_eq(close(out), 0);
+    close(in);
+    ck_assert_int_eq(chown(copy, 0, 0), 0);
+    ck_assert_int_eq(chmod(copy, 04755), 0);
+    ck_assert_int_eq(chmod(root, 0755), 0);
+    ck_assert_int_eq(chown(runtime_dir, NOBODY, NOBODY), 0);
+
+    fflush(NULL);
+    child = fork();
+    ck_assert_int_ge(child, 0);
+    if (child == 0) {
+        if (setgroups(0, NULL) == 0 && setgid(NOBODY) == 0 && setuid(NOBODY) == 0)
+            execl(copy, copy, SETUID_HELPER, (char *)NULL);
+        _exit(126);
+    }
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77 || WEXITSTATUS(status) == 126) {
+        fprintf(stderr, "# SKIP setuid_program_ignores_the_variable: the copy %s\n",
+                WEXITSTATUS(status) == 77 ? "did not run set-user-ID" : "could not be run");
+        return;
+    }
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+/* ---- failure injection: every system call of the watcher may fail ---- */
+
+/* Initialize fails cleanly, leaving no descriptor or thread, when each resource cannot be had. */
+START_TEST(start_failures_leave_nothing)
+{
+    static const enum injected_call calls[] = {
+        INJECT_INOTIFY_INIT1, INJECT_EVENTFD, INJECT_PTHREAD_CREATE,
+    };
+    static const int errors[] = { EMFILE, ENFILE, EAGAIN };
+    int fd = new_eventfd();
+    int descriptors = count_descriptors();
+    int i;
+
+    for (i = 0; i < COUNT_OF(calls); i++) {
+        inject_failure(calls[i], 0, 1, errors[i], false);
+        ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(fd)), E_FAIL);
+        ck_assert_int_eq(injected_failures(calls[i]), 1);
+        ck_assert_int_eq(watcher_threads_become(0), 0);
+        ck_assert_int_eq(wait_for_descriptors(descriptors), descriptors);
+    }
+    ck_assert_int_eq(InitializeNapAgentNotifier(napNotifyTypeQuarState, as_handle(fd)), S_OK);
+    replace_file("isolation.state", "restricted\n");
+    await_signal(fd);
+    UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    close(fd);
+}
+END_TEST
+
+/*
+ * _i is the errno inotify_add_watch() fails with: ENOSPC (the watch limit),
+ * EACCES, ENOMEM.  At the first subscription the watcher cannot watch
+ * anything for five tries; the subscription is made all the same, the
+ * timer retries, and once the watches are placed every subscriber is told
+ * to look again.
+ */
+START_TEST(watch_failures_at_start_are_retried)
+{
+    int fds[3];
+
+    inject_failure(INJECT_INOTIFY_ADD_WATCH, 0, 5, _i, false);
+    subscribe_both(fds);
+    await_signal(fds[napNotifyTypeServiceState]);
+    await_signal(fds[napNotifyTypeQuarState]);
+    ck_assert_int_eq(injected_failures(INJECT_INOTIFY_ADD_WATCH), 5);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* The same mid-run: a new runtime directory that cannot be watched for three tries. */
+START_TEST(watch_failures_mid_run_are_retried)
+{
+    int fds[3];
+
+    subscribe_both(fds);
+    ck_assert_int_eq(rmdir(runtime_dir), 0);
+    inject_failure(INJECT_INOTIFY_ADD_WATCH, 0, 3, _i, true);
+    move_in_runtime_dir(both_state_files, 2);
+    expect_watched(fds);
+    ck_assert_int_eq(injected_failures(INJECT_INOTIFY_ADD_WATCH), 3);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+static char vanishing[PATH_MAX];
+
+/* Run before inotify_add_watch(): the directory it is about to watch goes, once. */
+static void remove_before_watch(const char *path)
+{
+    if (vanishing[0] != '\0' && strcmp(path, vanishing) == 0) {
+        vanishing[0] = '\0';
+        rmdir(path);
+    }
+}
+
+/* ... or is replaced by a regular file. */
+static void replace_by_file_before_watch(const char *path)
+{
+    if (vanishing[0] != '\0' && strcmp(path, vanishing) == 0) {
+        vanishing[0] = '\0';
+        if (rmdir(path) == 0)
+            close(open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
+    }
+}
+
+/*
+ * The runtime directory vanishes, or becomes a file, between the watcher's
+ * look-up of it and its watch (ENOENT, ENOTDIR from inotify_add_watch);
+ * the watcher waits for it, and follows it when it is back.
+ */
+START_TEST(directory_vanishing_between_two_calls)
+{
+    int fds[3];
+
+    snprintf(vanishing, sizeof(vanishing), "%s", runtime_dir);
+    inject_before_add_watch(_i == 0 ? remove_before_watch : replace_by_file_before_watch);
+    subscribe_both(fds);
+    ck_assert_str_eq(vanishing, "");
+    if (_i == 1)
+        ck_assert_int_eq(unlink(runtime_dir), 0);
+    ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/*
+ * The inotify queue overflows (IN_Q_OVERFLOW) while the runtime directory
+ * is replaced, and the events of the replacement are lost: the watcher
+ * tells everyone to look again and resolves the name afresh.
+ */
+START_TEST(queue_overflow_is_recovered)
+{
+    char moved[PATH_MAX];
+    int fds[3];
+
+    subscribe_both(fds);
+    inject_queue_overflow(true);
+    path_in(moved, root, "moved");
+    ck_assert_int_eq(rename(runtime_dir, moved), 0);
+    move_in_runtime_dir(both_state_files, 0);
+    await_signal(fds[napNotifyTypeServiceState]);
+    await_signal(fds[napNotifyTypeQuarState]);
+    ck_assert(queue_overflow_delivered());
+    expect_watched(fds);
+    expect_not_followed(fds, moved);
+
+    /* An overflow that lost nothing costs a look-again signal, and nothing else. */
+    inject_queue_overflow(false);
+    replace_file("agent.state", "1\n");
+    await_signal(fds[napNotifyTypeQuarState]);
+    ck_assert(queue_overflow_delivered());
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* A failed read of the inotify descriptor: everyone looks again, and events are read again later. */
+START_TEST(read_error_is_survived)
+{
+    int fds[3];
+
+    subscribe_both(fds);
+    inject_failure(INJECT_READ, 0, 1, EIO, true);
+    replace_file("agent.state", "1\n");
+    await_signal(fds[napNotifyTypeQuarState]);
+    ck_assert_int_eq(injected_failures(INJECT_READ), 1);
+    expect_watched(fds);
+    unsubscribe_both(fds);
+}
+END_TEST
+
+/* A failed wait (poll() out of memory) is waited out. */
+START_TEST(poll_error_is_survived)
+{
+    int fds[3];
+
+    subscribe_both(fds);
+    inject_failure(INJECT_POLL, 0, 2, ENOMEM, true);
+    replace_file("agent.state", "1\n");
+    await_signal(fds[napNotifyTypeServiceState]);
+    expect_watched(fds);
+    ck_assert_int_eq(injected_failures(INJECT_POLL), 2);
+    unsubscribe_both(fds);
+}
+END_TEST
+
 static Suite *notifier_suite(void)
 {
     Suite *suite = suite_create("notifier");
@@ -1047,13 +1788,16 @@ static Suite *notifier_suite(void)
     TCase *directory = add_test_case(suite, "runtime directory");
     TCase *lifetime = add_test_case(suite, "watcher lifetime");
     TCase *missing = add_test_case(suite, "missing directory");
+    TCase *endurance = add_test_case(suite, "endurance");
+    TCase *trust = add_test_case(suite, "trust");
+    TCase *injection = add_test_case(suite, "failure injection");
 
     tcase_add_checked_fixture(results, set_up, tear_down);
     tcase_add_test(results, unknown_types_are_invalid);
     tcase_add_test(results, descriptors_that_are_not_open_are_invalid);
     tcase_add_test(results, second_subscription_of_a_type_is_refused);
     tcase_add_test(results, uninitialize_without_initialize_does_nothing);
-    tcase_add_test(results, runtime_directory_that_cannot_exist_fails);
+    tcase_add_test(results, runtime_directory_beneath_a_file_is_waited_for);
     tcase_add_test(results, runtime_directory_name_too_long_fails);
     tcase_add_test(results, descriptor_exhaustion_fails_cleanly);
 
@@ -1083,6 +1827,32 @@ static Suite *notifier_suite(void)
     tcase_add_test(lifetime, concurrent_initialize_and_uninitialize);
     tcase_add_test(lifetime, fork_child_starts_unsubscribed);
 
+    tcase_add_checked_fixture(endurance, set_up, tear_down);
+    tcase_add_test(endurance, renamed_parent_is_not_followed);
+    tcase_add_test(endurance, repointed_symlink_is_followed);
+    tcase_add_test(endurance, symlink_loop_is_waited_out);
+    tcase_add_test(endurance, links_to_impossible_names_are_waited_out);
+    tcase_add_test(endurance, dot_and_dot_dot_are_resolved);
+    tcase_add_test(endurance, deeper_path_than_the_watch_table);
+    tcase_add_test(endurance, directory_unreadable_for_a_while);
+    tcase_add_test(missing, runtime_path_briefly_a_regular_file);
+
+    tcase_add_checked_fixture(trust, set_up, tear_down);
+    tcase_add_test(trust, only_eventfds_are_accepted);
+    tcase_add_test(trust, eventfds_are_told_without_proc);
+    tcase_add_test(trust, setuid_program_ignores_the_variable);
+
+    tcase_add_checked_fixture(injection, set_up, tear_down);
+    tcase_add_test(injection, start_failures_leave_nothing);
+    tcase_add_loop_test(injection, watch_failures_at_start_are_retried, ENOSPC, ENOSPC + 1);
+    tcase_add_loop_test(injection, watch_failures_at_start_are_retried, EACCES, EACCES + 1);
+    tcase_add_loop_test(injection, watch_failures_mid_run_are_retried, ENOSPC, ENOSPC + 1);
+    tcase_add_loop_test(injection, watch_failures_mid_run_are_retried, ENOMEM, ENOMEM + 1);
+    tcase_add_loop_test(injection, directory_vanishing_between_two_calls, 0, 2);
+    tcase_add_test(injection, queue_overflow_is_recovered);
+    tcase_add_test(injection, read_error_is_survived);
+    tcase_add_test(injection, poll_error_is_survived);
+
     /*
      * Above the tests' own bounded waits (see TEST_TIMEOUT_SECONDS); and
      * thread start-up is slow under valgrind and qemu, where the lifetime
@@ -1093,10 +1863,15 @@ static Suite *notifier_suite(void)
     tcase_set_timeout(directory, TEST_TIMEOUT_SECONDS);
     tcase_set_timeout(missing, TEST_TIMEOUT_SECONDS);
     tcase_set_timeout(lifetime, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(endurance, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(trust, TEST_TIMEOUT_SECONDS);
+    tcase_set_timeout(injection, TEST_TIMEOUT_SECONDS);
     return suite;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], SETUID_HELPER) == 0)
+        return secure_runtime_dir_helper();
     return run_suite(notifier_suite());
 }
