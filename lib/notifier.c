@@ -312,9 +312,9 @@ static enum path_state walk(struct watcher *w, struct resolution *r)
             return errno == ENOENT ? PATH_WAITING : PATH_BLOCKED;
         if (S_ISLNK(st.st_mode)) {
             target_length = readlink(current, target, sizeof(target) - 1);
-            /* A link gone since lstat() raised an event; too many links is a loop. */
+            /* Too many links is a loop, which only a change of one of them ends. */
             if (target_length < 0)
-                return PATH_WAITING;
+                return PATH_BLOCKED;
             target[target_length] = '\0';
             if (++links > MAX_SYMLINKS || !splice_link(remaining, rest, target))
                 return PATH_BLOCKED;

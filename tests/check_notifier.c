@@ -43,6 +43,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "naputil.h"
@@ -235,9 +236,9 @@ static void set_up_without_directory(void)
 /* Each test leaves no subscription behind, even when it failed half-way (CK_FORK=no). */
 static void tear_down(void)
 {
-    inject_reset();
     UninitializeNapAgentNotifier(napNotifyTypeServiceState);
     UninitializeNapAgentNotifier(napNotifyTypeQuarState);
+    inject_reset();
     remove_tree(root);
 }
 
@@ -1123,13 +1124,41 @@ static void point_link(const char *link, const char *target)
     ck_assert_int_eq(rename(temporary, link), 0);
 }
 
-/* For a moment the runtime path is a regular file, then the agent makes it a directory. */
+/*
+ * Makes the file system change that change() makes, and waits (bounded)
+ * until the watcher has acted on it, so that the next change is not seen
+ * together with this one: the watcher must be idle (waiting for an event,
+ * with no timer due) before.  Returns whether the watcher acted in time.
+ */
+static bool watcher_acts_on(void (*change)(void))
+{
+    struct timespec pause = { .tv_sec = 0, .tv_nsec = 1000000 };
+    int waited, before;
+
+    for (waited = 0; watcher_waits() == 0 && waited < COUNT_TIMEOUT_MS; waited++)
+        nanosleep(&pause, NULL);
+    before = watcher_waits();
+    change();
+    for (waited = 0; watcher_waits() == before && waited < COUNT_TIMEOUT_MS; waited++)
+        nanosleep(&pause, NULL);
+    return watcher_waits() != before;
+}
+
+static void make_runtime_path_a_file(void)
+{
+    write_file_at(runtime_dir);
+}
+
+/*
+ * For a moment the runtime path is a regular file, then the agent makes it
+ * a directory.  The watcher must have seen the file before it goes.
+ */
 START_TEST(runtime_path_briefly_a_regular_file)
 {
     int fds[3];
 
     subscribe_both(fds);
-    write_file_at(runtime_dir);
+    ck_assert(watcher_acts_on(make_runtime_path_a_file));
     ck_assert_int_eq(unlink(runtime_dir), 0);
     ck_assert_int_eq(mkdir(runtime_dir, 0755), 0);
     expect_watched(fds);
@@ -1199,8 +1228,11 @@ START_TEST(repointed_symlink_is_followed)
     expect_watched(fds);
     expect_not_followed(fds, run_in_a);
 
+    /* readlink() fails once while the link is followed: the timer tries again. */
+    inject_failure(INJECT_READLINK, 0, 1, EIO, true);
     point_link(link, c);
     expect_watched(fds);
+    ck_assert_int_eq(injected_failures(INJECT_READLINK), 1);
     unsubscribe_both(fds);
 }
 END_TEST
@@ -1350,6 +1382,12 @@ static int child_awaits(int fd)
  * is written into it, and then it is made readable.  The watcher cannot
  * watch it meanwhile (EACCES), and must pick it up once it can.
  */
+static void make_unreadable_runtime_dir(void)
+{
+    if (mkdir(runtime_dir, 0) != 0)
+        exit(6);
+}
+
 static int unreadable_directory_as_nobody(void)
 {
     int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -1358,7 +1396,8 @@ static int unreadable_directory_as_nobody(void)
 
     if (InitializeNapAgentNotifier(napNotifyTypeServiceState, as_handle(fd)) != S_OK)
         return 1;
-    if (mkdir(runtime_dir, 0) != 0 || chmod(runtime_dir, 0300) != 0)
+    /* The watcher must have met the unreadable directory before it is made readable. */
+    if (!watcher_acts_on(make_unreadable_runtime_dir) || chmod(runtime_dir, 0300) != 0)
         return 2;
     if (snprintf(file, sizeof(file), "%s/agent.state", runtime_dir) >= (int)sizeof(file))
         return 2;
@@ -1650,13 +1689,15 @@ END_TEST
  */
 START_TEST(watch_failures_at_start_are_retried)
 {
+    /* ENOSPC for long enough that the timer's delay reaches its cap (3.2 s), as a lasting limit would. */
+    int failures = _i == ENOSPC ? 8 : 5;
     int fds[3];
 
-    inject_failure(INJECT_INOTIFY_ADD_WATCH, 0, 5, _i, false);
+    inject_failure(INJECT_INOTIFY_ADD_WATCH, 0, failures, _i, false);
     subscribe_both(fds);
     await_signal(fds[napNotifyTypeServiceState]);
     await_signal(fds[napNotifyTypeQuarState]);
-    ck_assert_int_eq(injected_failures(INJECT_INOTIFY_ADD_WATCH), 5);
+    ck_assert_int_eq(injected_failures(INJECT_INOTIFY_ADD_WATCH), failures);
     expect_watched(fds);
     unsubscribe_both(fds);
 }
@@ -1756,6 +1797,12 @@ START_TEST(read_error_is_survived)
     int fds[3];
 
     subscribe_both(fds);
+    /* Nothing to read after all (EAGAIN): the event is read on the next wake-up. */
+    inject_failure(INJECT_READ, 0, 1, EAGAIN, true);
+    replace_file("agent.state", "1\n");
+    await_signal(fds[napNotifyTypeServiceState]);
+    ck_assert_int_eq(injected_failures(INJECT_READ), 1);
+
     inject_failure(INJECT_READ, 0, 1, EIO, true);
     replace_file("agent.state", "1\n");
     await_signal(fds[napNotifyTypeQuarState]);
@@ -1771,6 +1818,9 @@ START_TEST(poll_error_is_survived)
     int fds[3];
 
     subscribe_both(fds);
+    inject_failure(INJECT_POLL, 0, 1, EINTR, true);
+    replace_file("agent.state", "1\n");
+    await_signal(fds[napNotifyTypeServiceState]);
     inject_failure(INJECT_POLL, 0, 2, ENOMEM, true);
     replace_file("agent.state", "1\n");
     await_signal(fds[napNotifyTypeServiceState]);

@@ -50,6 +50,7 @@ static struct injection injections[INJECT_CALL_COUNT];
 static atomic_int armed;
 static void (*_Atomic add_watch_hook)(const char *path);
 static atomic_bool overflow_armed, overflow_swallows, overflow_delivered;
+static atomic_int waits;
 
 static bool on_watcher_thread(void)
 {
@@ -98,6 +99,7 @@ void inject_reset(void)
     memset(injections, 0, sizeof(injections));
     atomic_store(&add_watch_hook, NULL);
     atomic_store(&overflow_armed, false);
+    atomic_store(&waits, 0);
     update_armed();
     pthread_mutex_unlock(&lock);
 }
@@ -203,9 +205,16 @@ ssize_t __wrap_read(int fd, void *buffer, size_t size)
     return should_fail(INJECT_READ) ? -1 : __real_read(fd, buffer, size);
 }
 
+int watcher_waits(void)
+{
+    return atomic_load(&waits);
+}
+
 /* Only the watcher's wait polls two descriptors; its writes to subscribers poll one. */
 int __wrap_poll(struct pollfd *fds, nfds_t count, int timeout)
 {
+    if (count == 2 && on_watcher_thread())
+        atomic_fetch_add(&waits, 1);
     if (count == 2 && should_fail(INJECT_POLL))
         return -1;
     return __real_poll(fds, count, timeout);

@@ -34,7 +34,7 @@ void inject_failure(enum injected_call call, int skip, int times, int error, boo
 /* How many failures of call were injected since it was last armed. */
 int injected_failures(enum injected_call call);
 
-/* Disarms everything, the hooks below included. */
+/* Disarms everything, the hooks below included, and sets watcher_waits() back to 0. */
 void inject_reset(void);
 
 /*
@@ -55,5 +55,14 @@ void inject_queue_overflow(bool swallow);
 
 /* Whether the armed overflow was delivered. */
 bool queue_overflow_delivered(void);
+
+/*
+ * How many times the watcher thread has begun to wait for an event (its
+ * poll of two descriptors).  A watcher that is idle, with nothing timed,
+ * begins its next wait only once it has handled what woke it: a test that
+ * reads this before a change of the file system and waits for it to grow
+ * knows the watcher has acted on the change before the test makes the next.
+ */
+int watcher_waits(void);
 
 #endif /* NAPUTIL_NOTIFIER_INJECT_H */
