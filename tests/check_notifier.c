@@ -340,20 +340,31 @@ static void expect_nothing_else_pending(int fds[3])
 }
 
 /*
- * Takes what is pending on both subscribers once every earlier event has
- * been handled.  Called once the runtime directory is known to be watched
- * (after expect_watched's second signal), when the "look again" signals of
- * the path's changes have all been sent: they are dropped, then
- * isolation.state is updated, and once its signal is seen the watcher,
- * which handles events in order, has handled everything before.
+ * Waits (bounded) until the watcher has handled every event so far, and
+ * sent every signal they cause: a file the watcher ignores is created in
+ * the runtime directory, which must be watched, and the watcher's reads
+ * are watched for its event (notifier_inject.h).  No signal is used, as
+ * one cannot tell a signal of that event from a late one of an earlier.
  */
+static void wait_until_handled(void)
+{
+    struct timespec pause = { .tv_sec = 0, .tv_nsec = 1000000 };
+    int waited;
+
+    inject_mark(".handled");
+    create_empty_file(".handled");
+    remove_file(".handled");
+    for (waited = 0; !marker_handled() && waited < SIGNAL_TIMEOUT_MS; waited++)
+        nanosleep(&pause, NULL);
+    ck_assert_msg(marker_handled(), "the watcher did not handle its events in time");
+}
+
+/* Takes what is pending on both subscribers once every earlier event has been handled. */
 static void settle(int fds[3])
 {
+    wait_until_handled();
     drain_signals(fds[napNotifyTypeServiceState]);
     drain_signals(fds[napNotifyTypeQuarState]);
-    replace_file("isolation.state", "settle\n");
-    await_signal(fds[napNotifyTypeQuarState]);
-    drain_signals(fds[napNotifyTypeServiceState]);
 }
 
 /*
@@ -384,10 +395,10 @@ static void expect_not_followed(int fds[3], const char *old_directory)
     path_in(file, old_directory, "agent.state");
     ck_assert_ptr_nonnull(f = fopen(file, "w"));
     ck_assert_int_eq(fclose(f), 0);
-    /* Handled after the write above; a signal of that write would be pending by then. */
-    replace_file("isolation.state", "later\n");
-    await_signal(fds[napNotifyTypeQuarState]);
+    /* Once the watcher has handled the write above, a signal of it would be pending. */
+    wait_until_handled();
     expect_unsignalled(fds[napNotifyTypeServiceState]);
+    expect_unsignalled(fds[napNotifyTypeQuarState]);
 }
 
 /* ---- return values ---- */

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -51,6 +52,10 @@ static atomic_int armed;
 static void (*_Atomic add_watch_hook)(const char *path);
 static atomic_bool overflow_armed, overflow_swallows, overflow_delivered;
 static atomic_int waits;
+/* The marker's name, and the watcher's wait count when it read it (-1 before). */
+static char marker[64];
+static atomic_bool marker_armed;
+static atomic_int marker_read_at = -1;
 
 static bool on_watcher_thread(void)
 {
@@ -160,6 +165,40 @@ static bool should_fail(enum injected_call call)
     return fail;
 }
 
+void inject_mark(const char *name)
+{
+    pthread_mutex_lock(&lock);
+    snprintf(marker, sizeof(marker), "%s", name);
+    atomic_store(&marker_read_at, -1);
+    atomic_store(&marker_armed, true);
+    pthread_mutex_unlock(&lock);
+}
+
+bool marker_handled(void)
+{
+    int at = atomic_load(&marker_read_at);
+
+    return at >= 0 && atomic_load(&waits) > at;
+}
+
+/* Called with what the watcher read: notes the marker's event, if it is there. */
+static void look_for_marker(const char *buffer, ssize_t length)
+{
+    struct inotify_event event;
+    ssize_t offset = 0;
+
+    pthread_mutex_lock(&lock);
+    while (offset + (ssize_t)sizeof(event) <= length) {
+        memcpy(&event, buffer + offset, sizeof(event));
+        if (event.len > 0 && strcmp(buffer + offset + sizeof(event), marker) == 0) {
+            atomic_store(&marker_read_at, atomic_load(&waits));
+            atomic_store(&marker_armed, false);
+        }
+        offset += (ssize_t)(sizeof(event) + event.len);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
 int __wrap_inotify_init1(int flags)
 {
     return should_fail(INJECT_INOTIFY_INIT1) ? -1 : __real_inotify_init1(flags);
@@ -193,6 +232,7 @@ int __wrap_inotify_add_watch(int fd, const char *path, uint32_t mask)
 ssize_t __wrap_read(int fd, void *buffer, size_t size)
 {
     struct inotify_event overflow = { .wd = -1, .mask = IN_Q_OVERFLOW };
+    ssize_t length;
 
     if (atomic_load(&overflow_armed) && size >= sizeof(overflow) && on_watcher_thread() &&
         atomic_exchange(&overflow_armed, false)) {
@@ -202,7 +242,12 @@ ssize_t __wrap_read(int fd, void *buffer, size_t size)
         atomic_store(&overflow_delivered, true);
         return (ssize_t)sizeof(overflow);
     }
-    return should_fail(INJECT_READ) ? -1 : __real_read(fd, buffer, size);
+    if (should_fail(INJECT_READ))
+        return -1;
+    length = __real_read(fd, buffer, size);
+    if (length > 0 && atomic_load(&marker_armed) && on_watcher_thread())
+        look_for_marker(buffer, length);
+    return length;
 }
 
 int watcher_waits(void)

@@ -65,4 +65,13 @@ bool queue_overflow_delivered(void);
  */
 int watcher_waits(void);
 
+/*
+ * Watches the watcher's reads for an event on a file named name (a file a
+ * test then creates in the runtime directory).  marker_handled() is true
+ * once the watcher has read that event and begun its next wait, so it has
+ * handled every event queued before it, and sent every signal they cause.
+ */
+void inject_mark(const char *name);
+bool marker_handled(void);
+
 #endif /* NAPUTIL_NOTIFIER_INJECT_H */
