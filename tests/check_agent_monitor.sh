@@ -22,10 +22,12 @@ wait_for_line() {
     done
 }
 
-# An agent updates a state file atomically: write a temporary file, rename it over.
+# An agent updates a state file atomically, as the manual shows: write a
+# temporary file that mktemp names, rename it over.
 publish() {
-    printf '%s\n' "$2" >"$NAPUTIL_RUNTIME_DIR/.$1.tmp" &&
-        mv -f "$NAPUTIL_RUNTIME_DIR/.$1.tmp" "$NAPUTIL_RUNTIME_DIR/$1"
+    tmp=$(mktemp "$NAPUTIL_RUNTIME_DIR/.$1.XXXXXX") &&
+        printf '%s\n' "$2" >"$tmp" && chmod 644 "$tmp" &&
+        mv -f "$tmp" "$NAPUTIL_RUNTIME_DIR/$1"
 }
 
 # The monitor's whole run is bounded, so that a monitor that never sees its
