@@ -1,9 +1,10 @@
 /*
  * bench_sohmessage.c - how fast the SoH wire message codec is: decode+free
  * and encode+free of a typical message (a Windows-7-style system entry and
- * a security-agent entry, soh-reference 2.6 and 2.10) and of a message of
- * the full 4000 bytes, in messages and megabytes per second, against a
- * baseline in the same run: memcpy of the same bytes into a fresh block.
+ * a Windows Security Health Agent entry as [MS-WSH] 2.2.2 lays it out) and
+ * of a message of the full 4000 bytes, in messages and megabytes per
+ * second, against a baseline in the same run: memcpy of the same bytes
+ * into a fresh block.
  * Each figure is the median of many timed batches.
  */
 #include "config.h"

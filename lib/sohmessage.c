@@ -32,7 +32,7 @@
 #define CORRELATION_ID_SIZE 24
 /* The M and R flags share the 16-bit type field with the 14-bit type. */
 #define TLV_TYPE_MASK 0x3FFF
-/* The attribute types of soh-reference 2.9 that the library understands. */
+/* The attribute types of Microsoft's SoHAttributeType enumeration that the library understands. */
 #define LAST_KNOWN_TLV_TYPE sohAttributeTypeExtendedIsolationState
 
 #define MACHINE_INVENTORY_SIZE 18
@@ -449,7 +449,7 @@ static size_t bytes_left(size_t pos, size_t end)
     return pos > end ? 0 : end - pos;
 }
 
-/* The name of a Microsoft type-value, as soh-reference 2.7 gives it. */
+/* The name of a Microsoft type-value, as TCG's IF-TNCCS-SOH (section 3.8) gives it. */
 static const char *system_attribute_name(BYTE type)
 {
     static const char *const names[] = {
@@ -897,7 +897,7 @@ static HRESULT decode_entries(struct decoder *d, size_t pos, NapSoHMessage *mess
         hr = read_entry(d, &pos, &entry);
         if (FAILED(hr))
             return hr;
-        /* Only the first entry can be the SSoH (soh-reference Q5). */
+        /* Only the first entry can be the SSoH, the NAP agent's own (IF-TNCCS-SOH 3.5). */
         if (start == first && get_be32(entry.attributes[0].value) == NapSystemId)
             hr = decode_system_entry(d, &entry, message);
         else

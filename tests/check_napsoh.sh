@@ -96,7 +96,7 @@ else
 fi
 
 napsoh decode "$vectors/sample-sha.hex"
-tap_check "the sample SHA entry of soh-reference 2.13" eval '
+tap_check "the entry of the NAP SDK's sample SHA" eval '
     expect 0 && has "$out" "Vendor-Specific (7), 6 bytes: vendor 0x000137f0, data aaaa"'
 
 napsoh decode --response "$vectors/sample-shv-response.hex"

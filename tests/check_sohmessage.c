@@ -1,9 +1,10 @@
 /*
  * check_sohmessage.c - the SoH wire message codec: hand-written vectors for
- * each part of soh-reference section 2, encode -> decode -> encode on
- * seeded random messages of both formats, every truncation and every
- * single-byte corruption of valid messages (decoded or refused, never a
- * leak), the limits, and out-of-memory at every allocation point.
+ * each part of the message as TCG's IF-TNCCS-SOH lays it out, encode ->
+ * decode -> encode on seeded random messages of both formats, every
+ * truncation and every single-byte corruption of valid messages (decoded
+ * or refused, never a leak), the limits, and out-of-memory at every
+ * allocation point.
  */
 #include "config.h"
 
@@ -186,7 +187,7 @@ static void assert_vista_correlation_id(const CorrelationId *id)
 
 /* ---- hand-written vectors ---- */
 
-/* soh-reference 2.13: the SoH Request TLV is a header with an empty body. */
+/* [MS-PEAP]'s SoH request carries a message that is a header with an empty body. */
 START_TEST(header_alone)
 {
     BYTE bytes[12];
@@ -701,7 +702,7 @@ static SoHAttribute sha_attributes[2] = {
     {sohAttributeTypeVendorSpecific, 6, (BYTE *)"\x00\x01\x37\xf0\xaa\xaa"}};
 static SoH sha_soh = {2, sha_attributes};
 
-/* The encoder writes what soh-reference says, byte for byte. */
+/* The encoder writes what IF-TNCCS-SOH section 3.8 lays out, byte for byte. */
 START_TEST(encode_every_type_value)
 {
     BYTE expected[200];

@@ -1,9 +1,9 @@
 /*
- * check_sohsamples.c - Microsoft's SDK sample call sequences (soh-reference
- * 1.6) written out in C: the sample health agent builds its request with a
+ * check_sohsamples.c - the call sequences of the Windows SDK's NAP samples
+ * (the sample SHA and SHV of Windows-classic-samples) written out in C: the sample health agent builds its request with a
  * 2-byte vendor payload, the sample validator checks it and answers with a
  * compliance result code, and the agent reads the answer.  The SoHs must be
- * the exact bytes of soh-reference 2.13.
+ * the exact TLV bytes the samples' SdkCommon.h describes.
  */
 #include "config.h"
 
@@ -23,7 +23,7 @@
 static const BYTE healthy_data[2] = {0xAA, 0xAA};
 static const BYTE unhealthy_data[2] = {0xBA, 0xAD};
 
-/* soh-reference 2.13: the sample SHA's report entry and the SHV's answer. */
+/* The sample SHA's report entry and the sample SHV's answer, as TLV bytes. */
 static const BYTE request_bytes[] = {0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x37, 0xf0, 0x00,
                                      0x07, 0x00, 0x06, 0x00, 0x01, 0x37, 0xf0, 0xaa, 0xaa};
 static const BYTE not_patched_bytes[] = {0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x37, 0xf0,

@@ -2,7 +2,7 @@
  * sohtest.h - helpers shared by the tests of the SoH classes: creating the
  * objects, comparing SoHs and attribute values member by member (never
  * through the library's own encoder), and writing an SoH out as the TLV
- * bytes that soh-reference quotes.
+ * bytes of the wire format (TCG's IF-TNCCS-SOH).
  */
 #ifndef NAPUTIL_SOHTEST_H
 #define NAPUTIL_SOHTEST_H
