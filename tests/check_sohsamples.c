@@ -1,9 +1,10 @@
 /*
  * check_sohsamples.c - the call sequences of the Windows SDK's NAP samples
- * (the sample SHA and SHV of Windows-classic-samples) written out in C: the sample health agent builds its request with a
- * 2-byte vendor payload, the sample validator checks it and answers with a
- * compliance result code, and the agent reads the answer.  The SoHs must be
- * the exact TLV bytes the samples' SdkCommon.h describes.
+ * (the sample SHA and SHV of Windows-classic-samples) written out in C:
+ * the sample health agent builds its request with a 2-byte vendor payload,
+ * the sample validator checks it and answers with a compliance result
+ * code, and the agent reads the answer.  The SoHs must be the exact TLV
+ * bytes the samples' SdkCommon.h describes.
  */
 #include "config.h"
 
