@@ -318,13 +318,13 @@ static BOOL attribute_valid(const SoHAttribute *attribute, UINT16 index)
     return sohattr_wire_size_valid(attribute->type, attribute->size);
 }
 
-static UINT16 count_of_type(const SoH *soh, UINT16 type)
+UINT16 soh_count_of_type(const SoHAttribute *attributes, UINT16 count, UINT16 type)
 {
     UINT16 n = 0;
     UINT16 i;
 
-    for (i = 0; i < soh->count; i++)
-        if (soh->attributes[i].type == type)
+    for (i = 0; i < count; i++)
+        if (attributes[i].type == type)
             n++;
     return n;
 }
@@ -336,11 +336,14 @@ static UINT16 count_of_type(const SoH *soh, UINT16 type)
  */
 static BOOL response_valid(const SoH *soh)
 {
-    if (count_of_type(soh, sohAttributeTypeComplianceResultCodes) == 0 &&
-        count_of_type(soh, sohAttributeTypeFailureCategory) == 0)
+    const SoHAttribute *a = soh->attributes;
+    UINT16 n = soh->count;
+
+    if (soh_count_of_type(a, n, sohAttributeTypeComplianceResultCodes) == 0 &&
+        soh_count_of_type(a, n, sohAttributeTypeFailureCategory) == 0)
         return FALSE;
-    return count_of_type(soh, sohAttributeTypeIpv4FixupServers) <= 1 &&
-           count_of_type(soh, sohAttributeTypeIpv6FixupServers) <= 1;
+    return soh_count_of_type(a, n, sohAttributeTypeIpv4FixupServers) <= 1 &&
+           soh_count_of_type(a, n, sohAttributeTypeIpv6FixupServers) <= 1;
 }
 
 HRESULT soh_validate(const SoH *soh, BOOL isRequest)

@@ -85,4 +85,7 @@ SystemHealthEntityId soh_system_health_id(const SoH *soh);
  */
 HRESULT soh_copy(const SoHAttribute *attributes, UINT16 count, SoH **copy);
 
+/* How many of the count attributes are of the given type. */
+UINT16 soh_count_of_type(const SoHAttribute *attributes, UINT16 count, UINT16 type);
+
 #endif /* NAPUTIL_SOHATTR_H */

@@ -790,17 +790,6 @@ static HRESULT decode_system_entry(struct decoder *d, const struct entry *entry,
     return soh_copy(extras, extra_count, &message->systemExtras);
 }
 
-static UINT16 count_of_type(const struct entry *entry, UINT16 type)
-{
-    UINT16 n = 0;
-    UINT16 i;
-
-    for (i = 0; i < entry->count; i++)
-        if (entry->attributes[i].type == type)
-            n++;
-    return n;
-}
-
 /*
  * Says why soh_validate refused the entry at start.  soh_validate is the
  * judge; this only names what it objects to.  The walk has already made
@@ -823,8 +812,9 @@ static HRESULT invalid_entry(struct decoder *d, const struct entry *entry, size_
                               (unsigned)a->type,
                               (size_t)(a->value - d->data) - TLV_HEADER_SIZE, (unsigned)a->size);
     }
-    if (count_of_type(entry, sohAttributeTypeComplianceResultCodes) == 0 &&
-        count_of_type(entry, sohAttributeTypeFailureCategory) == 0)
+    if (soh_count_of_type(entry->attributes, entry->count,
+                          sohAttributeTypeComplianceResultCodes) == 0 &&
+        soh_count_of_type(entry->attributes, entry->count, sohAttributeTypeFailureCategory) == 0)
         return invalid_at(d, start,
                           "report entry of an SoHR without Compliance-Result-Codes or "
                           "Failure-Category");
