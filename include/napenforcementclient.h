@@ -2,10 +2,13 @@
  * napenforcementclient.h - the interfaces between an enforcement client and
  * the NAP agent, and the Connections list that AllocConnections builds.
  *
- * Interfaces are C structs whose first member points to a table of function
- * pointers in IDL order, each taking the object itself (This) first, as the
- * Windows SDK's C bindings declare them.  With COBJMACROS defined,
- * IFoo_Method(This, ...) call macros are available.
+ * Each interface has the Windows SDK's two views.  In C++ it is an abstract
+ * class deriving from its base interface, with pure virtual methods in IDL
+ * order.  In C, or in C++ with CINTERFACE defined, it is a struct whose
+ * first member points to a table of function pointers in the same order,
+ * each taking the object itself (This) first; with COBJMACROS defined,
+ * IFoo_Method(This, ...) call macros are available.  Both views share one
+ * binary layout, so objects written in either language mix freely.
  */
 #ifndef NAPENFORCEMENTCLIENT_H
 #define NAPENFORCEMENTCLIENT_H
@@ -25,19 +28,19 @@ typedef UINT32 ProtocolMaxSize;
 
 #ifndef __INapEnforcementClientBinding_FWD_DEFINED__
 #define __INapEnforcementClientBinding_FWD_DEFINED__
-typedef struct INapEnforcementClientBinding INapEnforcementClientBinding;
+typedef interface INapEnforcementClientBinding INapEnforcementClientBinding;
 #endif
 #ifndef __INapEnforcementClientCallback_FWD_DEFINED__
 #define __INapEnforcementClientCallback_FWD_DEFINED__
-typedef struct INapEnforcementClientCallback INapEnforcementClientCallback;
+typedef interface INapEnforcementClientCallback INapEnforcementClientCallback;
 #endif
 #ifndef __INapEnforcementClientConnection_FWD_DEFINED__
 #define __INapEnforcementClientConnection_FWD_DEFINED__
-typedef struct INapEnforcementClientConnection INapEnforcementClientConnection;
+typedef interface INapEnforcementClientConnection INapEnforcementClientConnection;
 #endif
 #ifndef __INapEnforcementClientConnection2_FWD_DEFINED__
 #define __INapEnforcementClientConnection2_FWD_DEFINED__
-typedef struct INapEnforcementClientConnection2 INapEnforcementClientConnection2;
+typedef interface INapEnforcementClientConnection2 INapEnforcementClientConnection2;
 #endif
 
 /*
@@ -59,6 +62,24 @@ EXTERN_C NAPAPI const IID IID_INapEnforcementClientConnection;
 EXTERN_C NAPAPI const IID IID_INapEnforcementClientConnection2;
 
 /* INapEnforcementClientBinding: how an enforcement client binds to the NAP agent. */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("92B93223-7487-42D9-9A91-5B8507720384")
+INapEnforcementClientBinding : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE Initialize(EnforcementEntityId id,
+                                                 INapEnforcementClientCallback *callback) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Uninitialize(void) = 0;
+    virtual HRESULT STDMETHODCALLTYPE CreateConnection(INapEnforcementClientConnection **connection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSoHRequest(INapEnforcementClientConnection *connection,
+                                                    BOOL *retriggerHint) = 0;
+    virtual HRESULT STDMETHODCALLTYPE ProcessSoHResponse(INapEnforcementClientConnection *connection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE NotifyConnectionStateDown(INapEnforcementClientConnection *downCxn) = 0;
+    virtual HRESULT STDMETHODCALLTYPE NotifySoHChangeFailure(void) = 0;
+};
+
+#else
+
 typedef struct INapEnforcementClientBindingVtbl {
     BEGIN_INTERFACE
     HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapEnforcementClientBinding *This,
@@ -85,7 +106,7 @@ typedef struct INapEnforcementClientBindingVtbl {
     END_INTERFACE
 } INapEnforcementClientBindingVtbl;
 
-struct INapEnforcementClientBinding {
+interface INapEnforcementClientBinding {
     const struct INapEnforcementClientBindingVtbl *lpVtbl;
 };
 
@@ -109,7 +130,22 @@ struct INapEnforcementClientBinding {
     ((This)->lpVtbl->NotifySoHChangeFailure(This))
 #endif
 
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapEnforcementClientBinding)
+
 /* INapEnforcementClientCallback: how the NAP agent calls back an enforcement client. */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("F5A0B90A-83A1-4F76-BA3F-025418682814")
+INapEnforcementClientCallback : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE NotifySoHChange(void) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetConnections(Connections **connections) = 0;
+};
+
+#else
+
 typedef struct INapEnforcementClientCallbackVtbl {
     BEGIN_INTERFACE
     HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapEnforcementClientCallback *This,
@@ -122,7 +158,7 @@ typedef struct INapEnforcementClientCallbackVtbl {
     END_INTERFACE
 } INapEnforcementClientCallbackVtbl;
 
-struct INapEnforcementClientCallback {
+interface INapEnforcementClientCallback {
     const struct INapEnforcementClientCallbackVtbl *lpVtbl;
 };
 
@@ -137,11 +173,44 @@ struct INapEnforcementClientCallback {
     ((This)->lpVtbl->GetConnections(This, connections))
 #endif
 
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapEnforcementClientCallback)
+
 /*
  * INapEnforcementClientConnection: one network connection as the NAP agent
  * sees it.  INapEnforcementClientConnection2 appends four methods to the
  * same table, so both share one set of slots up to GetEnforcerPrivateData.
  */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("FB3A3505-DDB1-468A-B307-F328A57419D8")
+INapEnforcementClientConnection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE Initialize(EnforcementEntityId id) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMaxSize(ProtocolMaxSize maxSize) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMaxSize(ProtocolMaxSize *maxSize) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetFlags(UINT8 flags) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetFlags(UINT8 *flags) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetConnectionId(const ConnectionId *connectionId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetConnectionId(ConnectionId **connectionId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetCorrelationId(CorrelationId *correlationId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetStringCorrelationId(StringCorrelationId **correlationId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetCorrelationId(CorrelationId correlationId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetSoHRequest(const NetworkSoHRequest *sohRequest) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSoHRequest(NetworkSoHRequest **sohRequest) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetSoHResponse(const NetworkSoHResponse *sohResponse) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSoHResponse(NetworkSoHResponse **sohResponse) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetIsolationInfo(const IsolationInfo *isolationInfo) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetIsolationInfo(IsolationInfo **isolationInfo) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetPrivateData(const PrivateData *privateData) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetPrivateData(PrivateData **privateData) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetEnforcerPrivateData(const PrivateData *privateData) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetEnforcerPrivateData(PrivateData **privateData) = 0;
+};
+
+#else
+
 typedef struct INapEnforcementClientConnectionVtbl {
     BEGIN_INTERFACE
     HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapEnforcementClientConnection *This,
@@ -189,7 +258,7 @@ typedef struct INapEnforcementClientConnectionVtbl {
     END_INTERFACE
 } INapEnforcementClientConnectionVtbl;
 
-struct INapEnforcementClientConnection {
+interface INapEnforcementClientConnection {
     const struct INapEnforcementClientConnectionVtbl *lpVtbl;
 };
 
@@ -239,6 +308,25 @@ struct INapEnforcementClientConnection {
 #define INapEnforcementClientConnection_GetEnforcerPrivateData(This, privateData) \
     ((This)->lpVtbl->GetEnforcerPrivateData(This, privateData))
 #endif
+
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapEnforcementClientConnection)
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("BD244906-70DD-4690-BEEA-648653393500")
+INapEnforcementClientConnection2 : public INapEnforcementClientConnection {
+public:
+    virtual HRESULT STDMETHODCALLTYPE SetIsolationInfoEx(const IsolationInfoEx *isolationInfo) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetIsolationInfoEx(IsolationInfoEx **isolationInfo) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetInstalledShvs(SystemHealthEntityCount *count,
+                                                       SystemHealthEntityId **ids) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetInstalledShvs(SystemHealthEntityCount count,
+                                                       SystemHealthEntityId *ids) = 0;
+};
+
+#else
 
 typedef struct INapEnforcementClientConnection2Vtbl {
     BEGIN_INTERFACE
@@ -297,7 +385,7 @@ typedef struct INapEnforcementClientConnection2Vtbl {
     END_INTERFACE
 } INapEnforcementClientConnection2Vtbl;
 
-struct INapEnforcementClientConnection2 {
+interface INapEnforcementClientConnection2 {
     const struct INapEnforcementClientConnection2Vtbl *lpVtbl;
 };
 
@@ -355,6 +443,10 @@ struct INapEnforcementClientConnection2 {
 #define INapEnforcementClientConnection2_SetInstalledShvs(This, count, ids) \
     ((This)->lpVtbl->SetInstalledShvs(This, count, ids))
 #endif
+
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapEnforcementClientConnection2)
 
 #ifdef __cplusplus
 }

@@ -3,10 +3,8 @@
  * form of an attribute's value, and the two helper classes that build and
  * read an SoH (INapSoHConstructor, INapSoHProcessor).
  *
- * Interfaces are C structs whose first member points to a table of function
- * pointers in IDL order, each taking the object itself (This) first, as the
- * Windows SDK's C bindings declare them.  With COBJMACROS defined,
- * IFoo_Method(This, ...) call macros are available.
+ * Each interface has the Windows SDK's C++ and C views, as described in
+ * napenforcementclient.h.
  */
 #ifndef NAPPROTOCOL_H
 #define NAPPROTOCOL_H
@@ -82,11 +80,11 @@ typedef union tagSoHAttributeValue {
 
 #ifndef __INapSoHConstructor_FWD_DEFINED__
 #define __INapSoHConstructor_FWD_DEFINED__
-typedef struct INapSoHConstructor INapSoHConstructor;
+typedef interface INapSoHConstructor INapSoHConstructor;
 #endif
 #ifndef __INapSoHProcessor_FWD_DEFINED__
 #define __INapSoHProcessor_FWD_DEFINED__
-typedef struct INapSoHProcessor INapSoHProcessor;
+typedef interface INapSoHProcessor INapSoHProcessor;
 #endif
 
 /* {35298344-96A6-45E7-9B6B-62ECC6E09920} */
@@ -102,6 +100,20 @@ EXTERN_C NAPAPI const CLSID CLSID_NapSoHProcessor;
  * INapSoHConstructor: builds one SoH, System-Health-ID first, then the
  * attributes in the order they are appended.
  */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("35298344-96A6-45E7-9B6B-62ECC6E09920")
+INapSoHConstructor : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE Initialize(SystemHealthEntityId id, BOOL isRequest) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AppendAttribute(SoHAttributeType type,
+                                                      const SoHAttributeValue *value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSoH(SoH **soh) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Validate(const SoH *soh, BOOL isRequest) = 0;
+};
+
+#else
+
 typedef struct INapSoHConstructorVtbl {
     BEGIN_INTERFACE
     HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapSoHConstructor *This, REFIID riid,
@@ -118,7 +130,7 @@ typedef struct INapSoHConstructorVtbl {
     END_INTERFACE
 } INapSoHConstructorVtbl;
 
-struct INapSoHConstructor {
+interface INapSoHConstructor {
     const struct INapSoHConstructorVtbl *lpVtbl;
 };
 
@@ -136,10 +148,33 @@ struct INapSoHConstructor {
     ((This)->lpVtbl->Validate(This, soh, isRequest))
 #endif
 
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapSoHConstructor)
+
 /*
  * INapSoHProcessor: reads one SoH.  Attribute locations are 0-based, and
  * location 0 is the System-Health-ID.
  */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("FB2FA8B0-2CD5-457D-ABA8-4376F63EA1C0")
+INapSoHProcessor : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE Initialize(const SoH *soh,
+                                                 BOOL isRequest,
+                                                 SystemHealthEntityId *id) = 0;
+    virtual HRESULT STDMETHODCALLTYPE FindNextAttribute(UINT16 fromLocation,
+                                                        SoHAttributeType type,
+                                                        UINT16 *attributeLocation) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetAttribute(UINT16 attributeLocation,
+                                                   SoHAttributeType *type,
+                                                   SoHAttributeValue **value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetNumberOfAttributes(UINT16 *attributeCount) = 0;
+};
+
+#else
+
 typedef struct INapSoHProcessorVtbl {
     BEGIN_INTERFACE
     HRESULT(STDMETHODCALLTYPE *QueryInterface)(INapSoHProcessor *This, REFIID riid,
@@ -159,7 +194,7 @@ typedef struct INapSoHProcessorVtbl {
     END_INTERFACE
 } INapSoHProcessorVtbl;
 
-struct INapSoHProcessor {
+interface INapSoHProcessor {
     const struct INapSoHProcessorVtbl *lpVtbl;
 };
 
@@ -178,10 +213,14 @@ struct INapSoHProcessor {
     ((This)->lpVtbl->GetNumberOfAttributes(This, attributeCount))
 #endif
 
+#endif /* C++ or C view */
+
+NAPUTIL_UUIDOF_TRAIT(INapSoHProcessor)
+
 /*
- * Linux has no CoCreateInstance: these factories create the objects that
- * CLSID_NapSoHConstructor and CLSID_NapSoHProcessor name on Windows, each
- * holding one reference for the caller.  *object is NULL on failure.
+ * The objects that CoCreateInstance creates for CLSID_NapSoHConstructor
+ * and CLSID_NapSoHProcessor, without COM activation: each holds one
+ * reference for the caller.  *object is NULL on failure.
  */
 NAPAPI HRESULT WINAPI CreateNapSoHConstructor(INapSoHConstructor **object);
 NAPAPI HRESULT WINAPI CreateNapSoHProcessor(INapSoHProcessor **object);

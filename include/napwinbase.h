@@ -23,6 +23,8 @@
 #ifndef NAPAPI
 #define NAPAPI DECLSPEC_IMPORT
 #endif
+/* The Windows compilers know __uuidof from the interfaces' own declarations. */
+#define NAPUTIL_UUIDOF_TRAIT(iface)
 #else
 
 #include <stddef.h>
@@ -47,6 +49,45 @@
 #define STDMETHODCALLTYPE
 #define BEGIN_INTERFACE
 #define END_INTERFACE
+
+/*
+ * How Windows code declares and implements COM interfaces (objbase.h).  In
+ * C++ an interface is an abstract class whose pure virtual methods, in IDL
+ * order, give a vtable identical slot for slot to the C view's table of
+ * function pointers; in C (and in C++ with CINTERFACE) it is a struct whose
+ * only member points to that table and each method takes the object first.
+ * The compilers of Linux know no __declspec, so the attributes that name an
+ * interface's UUID or drop its vtable decorate nothing.
+ */
+#define interface struct
+#define DECLSPEC_UUID(x)
+#define DECLSPEC_NOVTABLE
+#define MIDL_INTERFACE(x) struct DECLSPEC_UUID(x) DECLSPEC_NOVTABLE
+#define STDMETHODIMP HRESULT STDMETHODCALLTYPE
+#define STDMETHODIMP_(type) type STDMETHODCALLTYPE
+#if defined(__cplusplus) && !defined(CINTERFACE)
+#define STDMETHOD(method) virtual HRESULT STDMETHODCALLTYPE method
+#define STDMETHOD_(type, method) virtual type STDMETHODCALLTYPE method
+#define PURE = 0
+#define THIS_
+#define THIS void
+#define DECLARE_INTERFACE(iface) interface DECLSPEC_NOVTABLE iface
+#define DECLARE_INTERFACE_(iface, baseiface) interface DECLSPEC_NOVTABLE iface : public baseiface
+#else
+#define STDMETHOD(method) HRESULT(STDMETHODCALLTYPE *method)
+#define STDMETHOD_(type, method) type(STDMETHODCALLTYPE *method)
+#define PURE
+#define THIS_ INTERFACE *This,
+#define THIS INTERFACE *This
+/* The braces that follow the macro hold the table, as STDMETHOD members. */
+#define DECLARE_INTERFACE(iface)                                              \
+    typedef interface iface {                                                 \
+        const struct iface##Vtbl *lpVtbl;                                     \
+    } iface;                                                                  \
+    typedef struct iface##Vtbl iface##Vtbl;                                   \
+    struct iface##Vtbl
+#define DECLARE_INTERFACE_(iface, baseiface) DECLARE_INTERFACE(iface)
+#endif
 
 /* Marks the library's exported functions and objects. */
 #if defined(__GNUC__)
@@ -85,6 +126,17 @@ typedef uint16_t WCHAR;
 #endif
 typedef WCHAR *LPWSTR;
 typedef const WCHAR *LPCWSTR;
+
+/*
+ * Types that some NAP interfaces name but this library never looks into: a
+ * window (the configuration UI of napcommon.h), an OLE string, and the
+ * reserved VARIANT argument of napcertrelyingparty.h, which callers pass as
+ * NULL.  They are declared so that those methods' signatures are Windows'.
+ */
+typedef struct HWND__ *HWND;
+typedef WCHAR OLECHAR;
+typedef OLECHAR *BSTR;
+typedef struct tagVARIANT VARIANT;
 
 #ifndef TRUE
 #define TRUE 1
@@ -129,6 +181,17 @@ static inline int IsEqualGUID(REFGUID a, REFGUID b)
 #define IsEqualIID(a, b) IsEqualGUID(a, b)
 #define IsEqualCLSID(a, b) IsEqualGUID(a, b)
 
+#ifdef __cplusplus
+inline bool operator==(REFGUID a, REFGUID b)
+{
+    return IsEqualGUID(a, b) != 0;
+}
+inline bool operator!=(REFGUID a, REFGUID b)
+{
+    return !(a == b);
+}
+#endif
+
 /* HRESULT: bit 31 is failure, bits 16-26 the facility, bits 0-15 the code. */
 #define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
 #define FAILED(hr) (((HRESULT)(hr)) < 0)
@@ -164,15 +227,35 @@ static inline int IsEqualGUID(REFGUID a, REFGUID b)
 #define ERROR_INVALID_PARAMETER 87L
 #define ERROR_ALREADY_INITIALIZED 1247L
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+/* COM activation's own results (winerror.h). */
+#define CLASS_E_NOAGGREGATION ((HRESULT)0x80040110)
+#define REGDB_E_CLASSNOTREG ((HRESULT)0x80040154)
+#define RPC_E_CHANGED_MODE ((HRESULT)0x80010106)
 
 /* IUnknown: the root of every COM interface. */
 #ifndef __IUnknown_FWD_DEFINED__
 #define __IUnknown_FWD_DEFINED__
-typedef struct IUnknown IUnknown;
+typedef interface IUnknown IUnknown;
 #endif
+typedef IUnknown *LPUNKNOWN;
+
+/* {00000000-0000-0000-C000-000000000046} */
+EXTERN_C NAPAPI const IID IID_IUnknown;
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+
+MIDL_INTERFACE("00000000-0000-0000-C000-000000000046")
+IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void **ppvObject) = 0;
+    virtual ULONG STDMETHODCALLTYPE AddRef(void) = 0;
+    virtual ULONG STDMETHODCALLTYPE Release(void) = 0;
+
+    /* Windows' typed form: p->QueryInterface(&q) asks for q's interface. */
+    template <class Q> HRESULT STDMETHODCALLTYPE QueryInterface(Q **pp);
+};
+
+#else
 
 typedef struct IUnknownVtbl {
     BEGIN_INTERFACE
@@ -183,7 +266,7 @@ typedef struct IUnknownVtbl {
     END_INTERFACE
 } IUnknownVtbl;
 
-struct IUnknown {
+interface IUnknown {
     const struct IUnknownVtbl *lpVtbl;
 };
 
@@ -194,8 +277,104 @@ struct IUnknown {
 #define IUnknown_Release(This) ((This)->lpVtbl->Release(This))
 #endif
 
-/* {00000000-0000-0000-C000-000000000046} */
-EXTERN_C NAPAPI const IID IID_IUnknown;
+#endif /* C++ or C view */
+
+#ifdef __cplusplus
+/*
+ * __uuidof(I) and IID_PPV_ARGS(&p).  GCC and Clang have no __uuidof, so a
+ * trait maps each interface type to its exported IID: every header that
+ * declares an interface specialises it with NAPUTIL_UUIDOF_TRAIT.  The
+ * operand may be a type or an expression, and a pointer or const names its
+ * interface, as with Microsoft's compiler.
+ */
+extern "C++" {
+template <typename T> struct NapUuidTraits;
+template <typename T> struct NapUuidTraits<T *> : NapUuidTraits<T> {};
+template <typename T> struct NapUuidTraits<const T> : NapUuidTraits<T> {};
+}
+#define NAPUTIL_UUIDOF_TRAIT(iface)                                           \
+    extern "C++" {                                                            \
+    template <> struct NapUuidTraits<iface> {                                 \
+        static const IID &iid() { return IID_##iface; }                       \
+    };                                                                        \
+    }
+#define __uuidof(x) (NapUuidTraits<__typeof__(x)>::iid())
+NAPUTIL_UUIDOF_TRAIT(IUnknown)
+
+#ifndef CINTERFACE
+template <class Q> HRESULT STDMETHODCALLTYPE IUnknown::QueryInterface(Q **pp)
+{
+    return QueryInterface(__uuidof(Q), reinterpret_cast<void **>(pp));
+}
+
+/* The cast refuses, at compile time, a pointer to anything but an interface. */
+template <typename T> void **IID_PPV_ARGS_Helper(T **pp)
+{
+    (void)static_cast<IUnknown *>(*pp);
+    return reinterpret_cast<void **>(pp);
+}
+#define IID_PPV_ARGS(ppType) __uuidof(**(ppType)), IID_PPV_ARGS_Helper(ppType)
+#endif
+#else
+#define NAPUTIL_UUIDOF_TRAIT(iface)
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * COM activation (objbase.h), for the classes this library implements:
+ * CLSID_NapSoHConstructor and CLSID_NapSoHProcessor.  Linux has no
+ * apartments, so the objects are free-threaded and CoInitializeEx and
+ * CoUninitialize only keep each thread's count.  The Windows names are
+ * inline functions in the caller's own code that call the library's
+ * NapCo* functions: were the library to export CoCreateInstance itself, a
+ * process that also loads another COM implementation would bind every
+ * caller's CoCreateInstance to whichever library came first, and one of the
+ * two would lose its classes.  See CoCreateInstance(3).
+ */
+typedef enum tagCLSCTX {
+    CLSCTX_INPROC_SERVER = 0x1,
+    CLSCTX_INPROC_HANDLER = 0x2,
+    CLSCTX_LOCAL_SERVER = 0x4,
+    CLSCTX_REMOTE_SERVER = 0x10
+} CLSCTX;
+#define CLSCTX_SERVER (CLSCTX_INPROC_SERVER | CLSCTX_LOCAL_SERVER | CLSCTX_REMOTE_SERVER)
+#define CLSCTX_ALL (CLSCTX_INPROC_HANDLER | CLSCTX_SERVER)
+
+typedef enum tagCOINIT {
+    COINIT_MULTITHREADED = 0x0,
+    COINIT_APARTMENTTHREADED = 0x2,
+    COINIT_DISABLE_OLE1DDE = 0x4,
+    COINIT_SPEED_OVER_MEMORY = 0x8
+} COINIT;
+
+NAPAPI HRESULT WINAPI NapCoInitializeEx(LPVOID reserved, DWORD coInit);
+NAPAPI VOID WINAPI NapCoUninitialize(void);
+NAPAPI HRESULT WINAPI NapCoCreateInstance(REFCLSID rclsid, LPUNKNOWN outer, DWORD clsContext,
+                                          REFIID riid, LPVOID *ppv);
+
+static inline HRESULT CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit)
+{
+    return NapCoInitializeEx(pvReserved, dwCoInit);
+}
+
+static inline HRESULT CoInitialize(LPVOID pvReserved)
+{
+    return NapCoInitializeEx(pvReserved, COINIT_APARTMENTTHREADED);
+}
+
+static inline VOID CoUninitialize(void)
+{
+    NapCoUninitialize();
+}
+
+static inline HRESULT CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DWORD dwClsContext,
+                                       REFIID riid, LPVOID *ppv)
+{
+    return NapCoCreateInstance(rclsid, pUnkOuter, dwClsContext, riid, ppv);
+}
 
 /*
  * The COM task allocator.  Blocks are plain malloc blocks, so a block from

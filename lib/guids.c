@@ -27,7 +27,7 @@ const IID IID_INapSoHConstructor = {
 const IID IID_INapSoHProcessor = {
     0xFB2FA8B0, 0x2CD5, 0x457D, {0xAB, 0xA8, 0x43, 0x76, 0xF6, 0x3E, 0xA1, 0xC0}};
 
-/* The classes' identifiers: Linux code passes neither to CoCreateInstance, but may compare them. */
+/* The classes CoCreateInstance (lib/activation.c) creates. */
 const CLSID CLSID_NapSoHConstructor = {
     0xE8140D53, 0x6535, 0x46A5, {0xB8, 0xA1, 0xDA, 0x6C, 0x57, 0x1D, 0xA9, 0xB9}};
 
