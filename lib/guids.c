@@ -33,3 +33,15 @@ const CLSID CLSID_NapSoHConstructor = {
 
 const CLSID CLSID_NapSoHProcessor = {
     0xAA160628, 0x8775, 0x46E3, {0x83, 0x7C, 0xF7, 0xA2, 0xAE, 0x66, 0xE2, 0xF5}};
+
+/* napsystemhealthagent.h */
+
+/* napsystemhealthvalidator.h */
+
+/* napcommon.h */
+
+/* napmanagement.h */
+
+/* napservermanagement.h */
+
+/* napcertrelyingparty.h */

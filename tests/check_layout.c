@@ -15,6 +15,8 @@
 #define COBJMACROS
 #include "naputil.h"
 #include "napmicrosoftvendorids.h"
+/* @A-includes */
+/* @B-includes */
 #include "testutil.h"
 
 struct expectation {
@@ -164,6 +166,8 @@ static const struct expectation constants[] = {
     VALUE(NapEapEnforcementId, 0x13707), VALUE(NapOutOfBoxSystemHealthId, 0x13780),
     VALUE(NapSmsSystemHealthId, 0x13781), VALUE(NapFCSv1SystemHealthId, 0x13782),
     VALUE(NapFCSv2SystemHealthId, 0x13783), VALUE(NapTpmSystemHealthId, 0x13784),
+    /* @A-constants */
+    /* @B-constants */
 };
 
 START_TEST(constants_have_windows_values)
@@ -239,6 +243,8 @@ static const struct {
     {&IID_INapSoHProcessor, "FB2FA8B0-2CD5-457D-ABA8-4376F63EA1C0"},
     {&CLSID_NapSoHConstructor, "E8140D53-6535-46A5-B8A1-DA6C571DA9B9"},
     {&CLSID_NapSoHProcessor, "AA160628-8775-46E3-837C-F7A2AE66E2F5"},
+    /* @A-iids */
+    /* @B-iids */
 };
 
 START_TEST(iids_have_documented_values)

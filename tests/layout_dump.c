@@ -22,8 +22,12 @@
 /* The SDK's NAP headers are written for a program that includes windows.h. */
 #include <windows.h>
 #include <naputil.h>
+/* @A-sdk-includes */
+/* @B-sdk-includes */
 #else
 #include "naputil.h"
+/* @A-includes */
+/* @B-includes */
 #endif
 #include <stddef.h>
 

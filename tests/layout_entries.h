@@ -19,7 +19,9 @@
  * Only names that the Windows SDK headers also declare belong here: the
  * Linux additions (napsohmessage.h, the factory functions) have no Windows
  * layout to match.  The values are those of Microsoft's documented
- * definitions (naptypes.h, napprotocol.h and napenforcementclient.h of the
+ * definitions (naptypes.h, napprotocol.h, napenforcementclient.h,
+ * napsystemhealthagent.h, napsystemhealthvalidator.h, napcommon.h,
+ * napmanagement.h, napservermanagement.h and napcertrelyingparty.h of the
  * Windows SDK) under the x64 and x86 C ABIs: 8- and 4-byte pointers, each
  * field aligned to its size, FILETIME and GUID aligned to 4.
  */
@@ -259,3 +261,15 @@ LAYOUT_SLOT(INapSoHProcessorVtbl, FindNextAttribute, 4)
 LAYOUT_SLOT(INapSoHProcessorVtbl, GetAttribute, 5)
 LAYOUT_SLOT(INapSoHProcessorVtbl, GetNumberOfAttributes, 6)
 LAYOUT_OFFSET(INapSoHProcessor, lpVtbl, 0, 0)
+
+/* napsystemhealthagent.h */
+
+/* napsystemhealthvalidator.h */
+
+/* napcommon.h */
+
+/* napmanagement.h */
+
+/* napservermanagement.h */
+
+/* napcertrelyingparty.h */
