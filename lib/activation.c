@@ -35,9 +35,6 @@ HRESULT WINAPI NapCoInitializeEx(LPVOID reserved, DWORD coInit)
     }
     if (model != thread_model)
         return RPC_E_CHANGED_MODE;
-    /* Windows counts in a ULONG too; a thread cannot realistically wrap it. */
-    if (thread_init_count == UINT32_MAX)
-        return E_OUTOFMEMORY;
     thread_init_count++;
     return S_FALSE;
 }
