@@ -9,9 +9,10 @@
  *      builds an SoH response holding one compliance result code;
  *   3. the agent reads the response and decides whether to remediate.
  *
- * The only change from Windows code is object creation: CoCreateInstance
- * with CLSID_NapSoHConstructor or CLSID_NapSoHProcessor becomes
- * CreateNapSoHConstructor or CreateNapSoHProcessor.
+ * It creates the objects with the library's factories,
+ * CreateNapSoHConstructor and CreateNapSoHProcessor, which need no COM
+ * activation; health_exchange.c and health_exchange.cpp create them with
+ * CoCreateInstance, as Windows code does.
  *
  * Build: cc soh_exchange.c $(pkg-config --cflags --libs naputil)
  */

@@ -1,7 +1,7 @@
 /*
  * sohconstructor.c - NapSoHConstructor, the COM object with which a health
  * agent builds its SoHRequest and a health validator its SoHResponse, and
- * CreateNapSoHConstructor, which replaces CoCreateInstance on Linux.
+ * CreateNapSoHConstructor, the factory behind CoCreateInstance for its class.
  *
  * The object keeps the attributes in their wire form, so GetSoH only copies
  * them.  A call on one object touches only that object (no globals), so

@@ -1,7 +1,7 @@
 /*
  * sohprocessor.c - NapSoHProcessor, the COM object with which a health
  * validator reads an SoHRequest and a health agent an SoHResponse, and
- * CreateNapSoHProcessor, which replaces CoCreateInstance on Linux.
+ * CreateNapSoHProcessor, the factory behind CoCreateInstance for its class.
  *
  * Initialize validates the SoH completely and keeps its own copy, so the
  * caller may free its SoH at once, and no later call can meet bad data:
