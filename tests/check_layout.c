@@ -15,7 +15,9 @@
 #define COBJMACROS
 #include "naputil.h"
 #include "napmicrosoftvendorids.h"
-/* @A-includes */
+#include "napsystemhealthagent.h"
+#include "napsystemhealthvalidator.h"
+#include "napcommon.h"
 /* @B-includes */
 #include "testutil.h"
 
@@ -166,7 +168,6 @@ static const struct expectation constants[] = {
     VALUE(NapEapEnforcementId, 0x13707), VALUE(NapOutOfBoxSystemHealthId, 0x13780),
     VALUE(NapSmsSystemHealthId, 0x13781), VALUE(NapFCSv1SystemHealthId, 0x13782),
     VALUE(NapFCSv2SystemHealthId, 0x13783), VALUE(NapTpmSystemHealthId, 0x13784),
-    /* @A-constants */
     /* @B-constants */
 };
 
@@ -243,7 +244,21 @@ static const struct {
     {&IID_INapSoHProcessor, "FB2FA8B0-2CD5-457D-ABA8-4376F63EA1C0"},
     {&CLSID_NapSoHConstructor, "E8140D53-6535-46A5-B8A1-DA6C571DA9B9"},
     {&CLSID_NapSoHProcessor, "AA160628-8775-46E3-837C-F7A2AE66E2F5"},
-    /* @A-iids */
+    {&IID_INapSystemHealthAgentBinding, "A6894F43-9CC7-44C9-A23F-19DBF36BAD28"},
+    {&IID_INapSystemHealthAgentBinding2, "1140C38E-5100-4EA1-8D43-87D326724028"},
+    {&IID_INapSystemHealthAgentCallback, "F1072A57-214F-4EE2-8377-14EF140CD9F3"},
+    {&IID_AsyncINapSystemHealthAgentCallback, "860D8FD9-0219-43EA-AE7F-59611F4CC16A"},
+    {&IID_INapSystemHealthAgentRequest, "5B360A69-212D-440D-B398-7EEFD497853A"},
+    {&CLSID_NapSystemHealthAgentBinding, "8E594310-16CA-4A00-932F-F70969F990C0"},
+    {&IID_INapSystemHealthValidator, "EF43D87C-5B6D-4820-8620-868907FE07D3"},
+    {&IID_AsyncINapSystemHealthValidator, "2516031A-A391-454D-B53D-C5DC84C7F2DB"},
+    {&IID_INapServerCallback, "09C20568-F30C-489B-AE9C-4930AD7F165F"},
+    {&IID_INapSystemHealthValidationRequest, "ADACB3A0-D4F4-4F17-8933-51D60FCCA606"},
+    {&IID_INapSystemHealthValidationRequest2, "91A5D706-0CB4-4A84-8315-9380D453E385"},
+    {&IID_INapComponentConfig, "A9E0AF1A-3713-478E-AE03-8EDD272D21FA"},
+    {&IID_INapComponentInfo, "B475F925-E3F7-414C-8C72-1CEE64B9D8F6"},
+    {&IID_INapComponentConfig2, "47CBDB9E-1972-4F5E-BD3C-5EB6230614B5"},
+    {&IID_INapComponentConfig3, "9C4A8101-8CFE-4332-876E-C4A49D1D3F77"},
     /* @B-iids */
 };
 

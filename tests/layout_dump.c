@@ -22,11 +22,15 @@
 /* The SDK's NAP headers are written for a program that includes windows.h. */
 #include <windows.h>
 #include <naputil.h>
-/* @A-sdk-includes */
+#include <napsystemhealthagent.h>
+#include <napsystemhealthvalidator.h>
+#include <napcommon.h>
 /* @B-sdk-includes */
 #else
 #include "naputil.h"
-/* @A-includes */
+#include "napsystemhealthagent.h"
+#include "napsystemhealthvalidator.h"
+#include "napcommon.h"
 /* @B-includes */
 #endif
 #include <stddef.h>

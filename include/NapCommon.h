@@ -1,0 +1,2 @@
+/* NapCommon.h - the Windows SDK spelling of <napcommon.h>. */
+#include "napcommon.h"

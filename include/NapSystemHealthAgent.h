@@ -1,0 +1,2 @@
+/* NapSystemHealthAgent.h - the Windows SDK spelling of <napsystemhealthagent.h>. */
+#include "napsystemhealthagent.h"

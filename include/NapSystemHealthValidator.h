@@ -1,0 +1,2 @@
+/* NapSystemHealthValidator.h - the Windows SDK spelling of <napsystemhealthvalidator.h>. */
+#include "napsystemhealthvalidator.h"
