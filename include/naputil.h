@@ -17,6 +17,8 @@
 #include "napprotocol.h"
 #include "napenforcementclient.h"
 #include "napsohmessage.h"
+#include "napmanagement.h"
+#include "napservermanagement.h"
 
 #ifdef __cplusplus
 extern "C" {

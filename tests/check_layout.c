@@ -18,7 +18,9 @@
 #include "napsystemhealthagent.h"
 #include "napsystemhealthvalidator.h"
 #include "napcommon.h"
-/* @B-includes */
+#include "napmanagement.h"
+#include "napservermanagement.h"
+#include "napcertrelyingparty.h"
 #include "testutil.h"
 
 struct expectation {
@@ -168,7 +170,7 @@ static const struct expectation constants[] = {
     VALUE(NapEapEnforcementId, 0x13707), VALUE(NapOutOfBoxSystemHealthId, 0x13780),
     VALUE(NapSmsSystemHealthId, 0x13781), VALUE(NapFCSv1SystemHealthId, 0x13782),
     VALUE(NapFCSv2SystemHealthId, 0x13783), VALUE(NapTpmSystemHealthId, 0x13784),
-    /* @B-constants */
+    VALUE(NapAfwZonePropId, 0x8000), VALUE(NapAfwProtectionLevelPropId, 0x8001),
 };
 
 START_TEST(constants_have_windows_values)
@@ -259,7 +261,15 @@ static const struct {
     {&IID_INapComponentInfo, "B475F925-E3F7-414C-8C72-1CEE64B9D8F6"},
     {&IID_INapComponentConfig2, "47CBDB9E-1972-4F5E-BD3C-5EB6230614B5"},
     {&IID_INapComponentConfig3, "9C4A8101-8CFE-4332-876E-C4A49D1D3F77"},
-    /* @B-iids */
+    {&IID_INapClientManagement, "432A1DA5-3888-4B9A-A734-CFF1E448C5B9"},
+    {&IID_INapClientManagement2, "07A1127B-18CC-422A-B988-E892600FCC74"},
+    {&CLSID_NapClientManagement, "EB082BA1-DF8A-46BE-82F3-35BF9E9BE52F"},
+    {&IID_INapServerManagement, "9DE543E7-0F23-47E0-A8BC-971A894F86D4"},
+    {&IID_INapServerInfo, "599F9021-5643-4965-9949-E88975EFFF0E"},
+    {&CLSID_NapServerManagement, "BFCB2C6D-04AA-4FB9-BC72-58E1AF64BE39"},
+    {&CLSID_NapServerInfo, "3B881B82-5BF4-4657-A3A2-CCE17E4FD39A"},
+    {&IID_INapCertRelyingParty, "62C02FFC-4C77-4158-8754-782D5B4EE66E"},
+    {&CLSID_NapCertRelyingParty, "E5FAE3B3-1AC8-4BD3-87E6-48EFF509DDAA"},
 };
 
 START_TEST(iids_have_documented_values)

@@ -25,13 +25,18 @@
 #include <napsystemhealthagent.h>
 #include <napsystemhealthvalidator.h>
 #include <napcommon.h>
-/* @B-sdk-includes */
+#include <wincrypt.h>
+#include <napmanagement.h>
+#include <napservermanagement.h>
+#include <napcertrelyingparty.h>
 #else
 #include "naputil.h"
 #include "napsystemhealthagent.h"
 #include "napsystemhealthvalidator.h"
 #include "napcommon.h"
-/* @B-includes */
+#include "napmanagement.h"
+#include "napservermanagement.h"
+#include "napcertrelyingparty.h"
 #endif
 #include <stddef.h>
 

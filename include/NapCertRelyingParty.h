@@ -1,0 +1,2 @@
+/* NapCertRelyingParty.h - the Windows SDK spelling of <napcertrelyingparty.h>. */
+#include "napcertrelyingparty.h"

@@ -1,0 +1,2 @@
+/* NapManagement.h - the Windows SDK spelling of <napmanagement.h>. */
+#include "napmanagement.h"

@@ -1,0 +1,2 @@
+/* NapServerManagement.h - the Windows SDK spelling of <napservermanagement.h>. */
+#include "napservermanagement.h"
