@@ -11,6 +11,8 @@
 
 #define COBJMACROS
 #include "naputil.h"
+#include "napcertrelyingparty.h"
+#include "napsystemhealthagent.h"
 #include "testutil.h"
 
 /* Leaves this thread uninitialized, however often a test initialized it. */
@@ -231,6 +233,23 @@ START_TEST(unsupported_interface_is_e_nointerface)
 }
 END_TEST
 
+/* The NAP agent's and NPS's classes: declared, but no service here provides them. */
+static const CLSID *const service_classes[] = {
+    &CLSID_NapSystemHealthAgentBinding, &CLSID_NapClientManagement, &CLSID_NapServerManagement,
+    &CLSID_NapServerInfo, &CLSID_NapCertRelyingParty,
+};
+
+START_TEST(service_classes_are_not_registered)
+{
+    void *object = &object;
+
+    ck_assert_int_eq(CoCreateInstance(service_classes[_i], NULL, CLSCTX_ALL, &IID_IUnknown,
+                                      &object),
+                     REGDB_E_CLASSNOTREG);
+    ck_assert_ptr_null(object);
+}
+END_TEST
+
 START_TEST(other_classes_are_not_registered)
 {
     void *object = &object;
@@ -402,6 +421,8 @@ static Suite *activation_suite(void)
     tcase_add_test(create, works_without_initialize);
     tcase_add_loop_test(create, unsupported_interface_is_e_nointerface, 0, COUNT_OF(classes));
     tcase_add_test(create, other_classes_are_not_registered);
+    tcase_add_loop_test(create, service_classes_are_not_registered, 0,
+                        COUNT_OF(service_classes));
     tcase_add_loop_test(create, a_near_miss_is_not_the_class, 0, COUNT_OF(classes));
     tcase_add_loop_test(create, only_the_in_process_context_has_the_classes, 0,
                         COUNT_OF(classes));
