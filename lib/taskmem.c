@@ -11,7 +11,7 @@
  * bytes frees and returns NULL, a failed realloc keeps the block.  Where
  * glibc's allocator serves the program, the three functions are therefore
  * bound straight to it, as GNU indirect functions, and cost what malloc,
- * realloc and free cost.  Everywhere else - another C library, an allocator
+ * realloc and free cost (CoTaskMemRealloc is a three-way branch to them).  Everywhere else - another C library, an allocator
  * put in malloc's place (a sanitizer's, jemalloc, the tests' --wrap
  * wrappers) - the checked functions below give COM's rules themselves.
  *
@@ -125,8 +125,8 @@ static RESOLVER int valgrind_checks_sizes(void)
 #endif
 
 /*
- * Whether CoTaskMemAlloc and CoTaskMemRealloc may be glibc's malloc and
- * realloc: the names malloc, realloc and free reach glibc's own allocator
+ * Whether CoTaskMemAlloc and CoTaskMemRealloc may go straight to glibc's
+ * malloc, realloc and free: the names malloc, realloc and free reach glibc's own allocator
  * (nothing was put in its place), and no valgrind tool checks the sizes.
  */
 static RESOLVER int direct_binding_allowed(void)
@@ -138,6 +138,24 @@ static RESOLVER int direct_binding_allowed(void)
     return !valgrind_checks_sizes();
 }
 
+/*
+ * CoTaskMemRealloc on the direct path: glibc's realloc, with COM's two
+ * edge cases sent straight to glibc's malloc and free.  glibc's realloc
+ * gives the same results, but reaches them after work of its own that
+ * costs as much again as the malloc or free (callgrind: 196 instructions
+ * for realloc(NULL, 64) and realloc(p, 0), against 140 for malloc and free).
+ */
+static LPVOID WINAPI direct_realloc(LPVOID pv, SIZE_T cb)
+{
+    if (pv == NULL)
+        return __libc_malloc(cb);
+    if (cb == 0) {
+        __libc_free(pv);
+        return NULL;
+    }
+    return __libc_realloc(pv, cb);
+}
+
 static RESOLVER alloc_function *resolve_alloc(void)
 {
     return direct_binding_allowed() ? __libc_malloc : checked_alloc;
@@ -145,7 +163,7 @@ static RESOLVER alloc_function *resolve_alloc(void)
 
 static RESOLVER realloc_function *resolve_realloc(void)
 {
-    return direct_binding_allowed() ? __libc_realloc : checked_realloc;
+    return direct_binding_allowed() ? direct_realloc : checked_realloc;
 }
 
 /*
