@@ -80,11 +80,16 @@ check_build() {
     fi
 }
 
+# clang compiles for the build's host system, which in a cross build (the
+# i386 build under qemu) is not clang's own.
+host_system=$(${CC%% *} -dumpmachine 2>/dev/null) || host_system=
+clang_target=${host_system:+ --target=$host_system}
+
 for standard in c++11 c++20; do
     check_build CXX "$CXX" "$standard" "$top_srcdir/examples/health_exchange.cpp"
-    check_build CXX clang++ "$standard" "$top_srcdir/examples/health_exchange.cpp"
+    check_build CXX "clang++$clang_target" "$standard" "$top_srcdir/examples/health_exchange.cpp"
 done
 check_build CC "$CC" c11 "$top_srcdir/examples/health_exchange.c"
-check_build CC clang c11 "$top_srcdir/examples/health_exchange.c"
+check_build CC "clang$clang_target" c11 "$top_srcdir/examples/health_exchange.c"
 
 tap_finish

@@ -3,7 +3,7 @@
  * 100,000 mixed Alloc* and Free* calls and caller-side CoTaskMem* calls, on
  * structures they keep and on structures handed over through a queue to
  * whichever thread takes them next; whoever frees a structure first checks
- * every byte of it.  A second test arms the allocation-failure seam again
+ * every byte of it.  A second test arms an allocation failure (testutil.h) again
  * and again while the threads run, and counts the failures they see.
  *
  * CI runs this under ThreadSanitizer and valgrind as well as natively.
@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "naputil.h"
-#include "taskmem.h"
 #include "testutil.h"
 
 #define THREADS 8
@@ -26,8 +25,8 @@
 #define MAX_STRING_UNITS 64
 #define MAX_ATTRIBUTES 4
 #define MAX_BLOCK_BYTES 200
-/* Armed failures in the seam test, each at one of the next 1 to 10 allocations. */
-#define SEAM_ROUNDS 300
+/* Armed failures in the failure test, each at one of the next 1 to 10 allocations. */
+#define FAILURE_ROUNDS 300
 /* Generous: valgrind and ThreadSanitizer slow the threads down tenfold. */
 #define STRESS_TIMEOUT_SECONDS 300
 
@@ -444,7 +443,7 @@ START_TEST(threads_share_and_hand_over_structures)
 END_TEST
 
 /*
- * The seam test.  The thread whose call an armed failure hits counts it and,
+ * The failure test.  The thread whose call an armed failure hits counts it and,
  * until all rounds are done, arms the next one: no failure is armed while
  * another is pending, and the rounds never wait for a thread to be
  * scheduled (valgrind runs one thread at a time, and a waiting main thread
@@ -456,12 +455,12 @@ static void failure_seen(void)
 {
     long seen = atomic_fetch_add(&failures_seen, 1) + 1;
 
-    if (seen < SEAM_ROUNDS)
-        taskmem_fail_nth_allocation(1 + (unsigned long)seen % 10);
+    if (seen < FAILURE_ROUNDS)
+        fail_nth_allocation(1 + (unsigned long)seen % 10);
 }
 
 /*
- * Whether an Alloc* call under the armed seam succeeded; a failure must be
+ * Whether an Alloc* call under an armed failure succeeded; a failure must be
  * E_OUTOFMEMORY with the out-pointer set to NULL.
  */
 static int succeeded(HRESULT hr, const void *out, uint32_t seed)
@@ -471,7 +470,7 @@ static int succeeded(HRESULT hr, const void *out, uint32_t seed)
     if (hr == E_OUTOFMEMORY && out == NULL)
         failure_seen();
     else
-        report("Alloc* under an armed seam", seed);
+        report("Alloc* under an armed failure", seed);
     return 0;
 }
 
@@ -479,7 +478,7 @@ static int succeeded(HRESULT hr, const void *out, uint32_t seed)
 #define STALE ((void *)&connection)
 
 /* The out-pointer is read only after the call has returned. */
-static void allocate_under_seam(uint32_t seed)
+static void allocate_under_armed_failure(uint32_t seed)
 {
     Connections *list = STALE;
     CountedString *counted = STALE;
@@ -517,12 +516,12 @@ static void allocate_under_seam(uint32_t seed)
     }
 }
 
-static void *seam_worker(void *seed)
+static void *failure_worker(void *seed)
 {
     uint32_t state = (uint32_t)(uintptr_t)seed;
 
-    while (atomic_load(&failures_seen) < SEAM_ROUNDS)
-        allocate_under_seam(next_random(&state));
+    while (atomic_load(&failures_seen) < FAILURE_ROUNDS)
+        allocate_under_armed_failure(next_random(&state));
     return NULL;
 }
 
@@ -530,20 +529,20 @@ static void *seam_worker(void *seed)
  * Each armed failure happens exactly once, to one call: the threads must
  * see exactly one failed call per round, and leave nothing behind.
  */
-START_TEST(seam_armed_while_threads_run)
+START_TEST(failures_armed_while_threads_run)
 {
     pthread_t threads[THREADS];
     long before = live_heap_blocks();
     long after;
 
-    start_threads(threads, seam_worker);
-    taskmem_fail_nth_allocation(1);
+    start_threads(threads, failure_worker);
+    fail_nth_allocation(1);
     join_threads(threads);
     after = live_heap_blocks();
 
     ck_assert_int_eq(atomic_load(&errors), 0);
-    ck_assert_int_eq(atomic_load(&failures_seen), SEAM_ROUNDS);
-    ck_assert(taskmem_failure_happened());
+    ck_assert_int_eq(atomic_load(&failures_seen), FAILURE_ROUNDS);
+    ck_assert(allocation_failure_happened());
     ck_assert_int_eq(after, before);
 }
 END_TEST
@@ -555,7 +554,7 @@ static Suite *stress_suite(void)
 
     tcase_set_timeout(threads, STRESS_TIMEOUT_SECONDS);
     tcase_add_test(threads, threads_share_and_hand_over_structures);
-    tcase_add_test(threads, seam_armed_while_threads_run);
+    tcase_add_test(threads, failures_armed_while_threads_run);
     return suite;
 }
 

@@ -1,6 +1,9 @@
 /*
  * check_taskmem.c - tests of the COM task allocator (lib/taskmem.c): the
- * Windows edge cases of CoTaskMemAlloc/Realloc/Free and the failure seam.
+ * Windows edge cases of CoTaskMemAlloc/Realloc/Free on its checked path,
+ * which this program takes because its malloc is the tests' wrapper, and
+ * the tests' failure injection (testutil.h) that the other programs use.
+ * check_taskmem_direct runs the same edge cases on the shared library.
  */
 #include "config.h"
 
@@ -26,7 +29,7 @@ START_TEST(alloc_zero_gives_unique_blocks)
 }
 END_TEST
 
-/* The seam's zeroing allocation keeps the same rule for 0 bytes. */
+/* The library's zeroing allocation keeps the same rule for 0 bytes. */
 START_TEST(zalloc_zero_gives_unique_blocks)
 {
     void *a = taskmem_zalloc(0);
@@ -37,6 +40,31 @@ START_TEST(zalloc_zero_gives_unique_blocks)
     ck_assert_ptr_ne(a, b);
     taskmem_free(a);
     taskmem_free(b);
+}
+END_TEST
+
+/*
+ * The checked path: every call reaches the program's malloc, realloc and
+ * free (the tests' counting wrappers), not glibc's own entry points, which
+ * the direct binding would call and the counts would not see.
+ */
+START_TEST(calls_go_through_the_programs_allocator)
+{
+    long before = live_heap_blocks();
+    void *p = CoTaskMemAlloc(16);
+    long allocated = live_heap_blocks();
+    void *q = CoTaskMemRealloc(NULL, 16);
+    long reallocated = live_heap_blocks();
+    long freed;
+
+    CoTaskMemFree(p);
+    CoTaskMemRealloc(q, 0);
+    freed = live_heap_blocks();
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_int_eq(allocated, before + 1);
+    ck_assert_int_eq(reallocated, before + 2);
+    ck_assert_int_eq(freed, before);
 }
 END_TEST
 
@@ -158,24 +186,28 @@ START_TEST(realloc_failure_keeps_block)
 
     ck_assert_ptr_nonnull(p);
     memcpy(p, "napblock", 8);
-    taskmem_fail_nth_allocation(1);
+    fail_nth_allocation(1);
     ck_assert_ptr_null(CoTaskMemRealloc(p, 64));
-    ck_assert(taskmem_failure_happened());
+    ck_assert(allocation_failure_happened());
     ck_assert_mem_eq(p, "napblock", 8);
     CoTaskMemFree(p);
 }
 END_TEST
 
-START_TEST(seam_fails_exactly_the_nth_allocation)
+START_TEST(injection_fails_exactly_the_nth_allocation)
 {
     void *first, *second, *third;
+    int failed_after_first, failed_after_second;
 
-    taskmem_fail_nth_allocation(2);
+    /* No assertion while the failure is armed: Check's own allocate too. */
+    fail_nth_allocation(2);
     first = CoTaskMemAlloc(10);
-    ck_assert(!taskmem_failure_happened());
+    failed_after_first = allocation_failure_happened();
     second = CoTaskMemAlloc(10);
-    ck_assert(taskmem_failure_happened());
+    failed_after_second = allocation_failure_happened();
     third = CoTaskMemAlloc(10);
+    ck_assert(!failed_after_first);
+    ck_assert(failed_after_second);
     ck_assert_ptr_nonnull(first);
     ck_assert_ptr_null(second);
     ck_assert_ptr_nonnull(third);
@@ -184,27 +216,27 @@ START_TEST(seam_fails_exactly_the_nth_allocation)
 }
 END_TEST
 
-START_TEST(seam_disarmed_by_zero)
+START_TEST(injection_disarmed_by_zero)
 {
     void *p;
 
-    taskmem_fail_nth_allocation(1);
-    taskmem_fail_nth_allocation(0);
+    fail_nth_allocation(1);
+    fail_nth_allocation(0);
     p = CoTaskMemAlloc(10);
     ck_assert_ptr_nonnull(p);
-    ck_assert(!taskmem_failure_happened());
+    ck_assert(!allocation_failure_happened());
     CoTaskMemFree(p);
 }
 END_TEST
 
-#define SEAM_THREADS 4
-#define SEAM_ALLOCATIONS 2000
+#define INJECTION_THREADS 4
+#define INJECTION_ALLOCATIONS 2000
 
 static void *allocate_many(void *failures)
 {
     int i;
 
-    for (i = 0; i < SEAM_ALLOCATIONS; i++) {
+    for (i = 0; i < INJECTION_ALLOCATIONS; i++) {
         void *p = CoTaskMemAlloc(24);
 
         if (p == NULL)
@@ -214,22 +246,22 @@ static void *allocate_many(void *failures)
     return NULL;
 }
 
-/* With threads racing through the seam, one and only one allocation fails. */
-START_TEST(seam_fails_once_under_threads)
+/* With threads racing to allocate, one and only one allocation fails. */
+START_TEST(injection_fails_once_under_threads)
 {
-    pthread_t threads[SEAM_THREADS];
-    int failures[SEAM_THREADS] = {0};
+    pthread_t threads[INJECTION_THREADS];
+    int failures[INJECTION_THREADS] = {0};
     int i, total = 0;
 
-    taskmem_fail_nth_allocation(SEAM_THREADS * SEAM_ALLOCATIONS / 2);
-    for (i = 0; i < SEAM_THREADS; i++)
+    fail_nth_allocation(INJECTION_THREADS * INJECTION_ALLOCATIONS / 2);
+    for (i = 0; i < INJECTION_THREADS; i++)
         ck_assert_int_eq(pthread_create(&threads[i], NULL, allocate_many, &failures[i]), 0);
-    for (i = 0; i < SEAM_THREADS; i++) {
+    for (i = 0; i < INJECTION_THREADS; i++) {
         pthread_join(threads[i], NULL);
         total += failures[i];
     }
     ck_assert_int_eq(total, 1);
-    ck_assert(taskmem_failure_happened());
+    ck_assert(allocation_failure_happened());
 }
 END_TEST
 
@@ -246,9 +278,9 @@ START_TEST(duplicate_copies_or_gives_no_block)
 
     copied = taskmem_duplicate(bytes, sizeof(bytes), &copy);
     nothing = taskmem_duplicate(bytes, 0, &empty);
-    taskmem_fail_nth_allocation(1);
+    fail_nth_allocation(1);
     refused = taskmem_duplicate(bytes, sizeof(bytes), &failed);
-    taskmem_fail_nth_allocation(0);
+    fail_nth_allocation(0);
     same = copy != NULL && copy != bytes && memcmp(copy, bytes, sizeof(bytes)) == 0;
     CoTaskMemFree(copy);
     /* No assertion before this count: a passing one allocates too. */
@@ -268,8 +300,9 @@ static Suite *taskmem_suite(void)
     Suite *suite = suite_create("taskmem");
     TCase *alloc = add_test_case(suite, "CoTaskMemAlloc");
     TCase *realloc_case = add_test_case(suite, "CoTaskMemRealloc");
-    TCase *seam = add_test_case(suite, "seam");
+    TCase *injection = add_test_case(suite, "failure injection");
 
+    tcase_add_test(alloc, calls_go_through_the_programs_allocator);
     tcase_add_test(alloc, alloc_zero_gives_unique_blocks);
     tcase_add_test(alloc, zalloc_zero_gives_unique_blocks);
     tcase_add_test(alloc, alloc_gives_writable_block);
@@ -284,9 +317,9 @@ static Suite *taskmem_suite(void)
     tcase_add_test(realloc_case, realloc_refusal_keeps_block);
     tcase_add_test(realloc_case, realloc_failure_keeps_block);
 
-    tcase_add_test(seam, seam_fails_exactly_the_nth_allocation);
-    tcase_add_test(seam, seam_disarmed_by_zero);
-    tcase_add_test(seam, seam_fails_once_under_threads);
+    tcase_add_test(injection, injection_fails_exactly_the_nth_allocation);
+    tcase_add_test(injection, injection_disarmed_by_zero);
+    tcase_add_test(injection, injection_fails_once_under_threads);
     return suite;
 }
 

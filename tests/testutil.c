@@ -14,13 +14,54 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "taskmem.h"
 #include "testutil.h"
 
 /* More allocations than any single call of the library makes. */
 #define MAX_ALLOCATION_POINTS 1000
 
 static atomic_long live_blocks;
+
+/* Allocations left before the armed failure; 0 when none is armed. */
+static atomic_ulong allocations_before_failure;
+static atomic_int failure_happened;
+
+void fail_nth_allocation(unsigned long n)
+{
+    atomic_store(&failure_happened, 0);
+    atomic_store(&allocations_before_failure, n);
+}
+
+int allocation_failure_happened(void)
+{
+    return atomic_load(&failure_happened);
+}
+
+/*
+ * Counts one allocation against the armed failure; true if this one fails.
+ * The count is taken with compare-and-swap, so that of threads allocating
+ * at once exactly one meets the failure.
+ */
+static int allocation_fails(void)
+{
+    unsigned long left = atomic_load(&allocations_before_failure);
+
+    while (left != 0) {
+        if (atomic_compare_exchange_weak(&allocations_before_failure, &left, left - 1)) {
+            if (left != 1)
+                return 0;
+            atomic_store(&failure_happened, 1);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* What a C heap out of memory returns. */
+static void *out_of_memory(void)
+{
+    errno = ENOMEM;
+    return NULL;
+}
 
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t count, size_t size);
@@ -33,8 +74,11 @@ void __wrap_free(void *p);
 
 void *__wrap_malloc(size_t size)
 {
-    void *p = __real_malloc(size);
+    void *p;
 
+    if (allocation_fails())
+        return out_of_memory();
+    p = __real_malloc(size);
     if (p != NULL)
         atomic_fetch_add(&live_blocks, 1);
     return p;
@@ -42,18 +86,28 @@ void *__wrap_malloc(size_t size)
 
 void *__wrap_calloc(size_t count, size_t size)
 {
-    void *p = __real_calloc(count, size);
+    void *p;
 
+    if (allocation_fails())
+        return out_of_memory();
+    p = __real_calloc(count, size);
     if (p != NULL)
         atomic_fetch_add(&live_blocks, 1);
     return p;
 }
 
-/* realloc(NULL, n) allocates and realloc(p, 0) frees; a move counts as neither. */
+/*
+ * realloc(NULL, n) allocates and realloc(p, 0) frees; a move counts as
+ * neither.  Only a call that allocates can be failed: one that frees never
+ * fails.
+ */
 void *__wrap_realloc(void *p, size_t size)
 {
-    void *q = __real_realloc(p, size);
+    void *q;
 
+    if ((p == NULL || size != 0) && allocation_fails())
+        return out_of_memory();
+    q = __real_realloc(p, size);
     if (p == NULL && q != NULL)
         atomic_fetch_add(&live_blocks, 1);
     else if (p != NULL && size == 0)
@@ -73,16 +127,16 @@ long live_heap_blocks(void)
     return atomic_load(&live_blocks);
 }
 
-static void reset_allocation_seam(void)
+static void disarm_allocation_failure(void)
 {
-    taskmem_fail_nth_allocation(0);
+    fail_nth_allocation(0);
 }
 
 TCase *add_test_case(Suite *suite, const char *name)
 {
     TCase *tcase = tcase_create(name);
 
-    tcase_add_checked_fixture(tcase, reset_allocation_seam, reset_allocation_seam);
+    tcase_add_checked_fixture(tcase, disarm_allocation_failure, disarm_allocation_failure);
     suite_add_tcase(suite, tcase);
     return tcase;
 }
@@ -98,10 +152,10 @@ unsigned exercise_allocation_failures(alloc_attempt attempt, alloc_release relea
         HRESULT hr;
 
         /* Nothing but the library runs between the two counts. */
-        taskmem_fail_nth_allocation(n);
+        fail_nth_allocation(n);
         hr = attempt(&out);
-        failed = taskmem_failure_happened();
-        taskmem_fail_nth_allocation(0);
+        failed = allocation_failure_happened();
+        fail_nth_allocation(0);
         if (!failed && out != NULL)
             release(out);
         ck_assert_int_eq(live_heap_blocks(), before);
@@ -130,10 +184,10 @@ unsigned exercise_method_allocation_failures(method_attempt attempt, void *conte
         int failed;
         HRESULT hr;
 
-        taskmem_fail_nth_allocation(n);
+        fail_nth_allocation(n);
         hr = attempt(context, &out);
-        failed = taskmem_failure_happened();
-        taskmem_fail_nth_allocation(0);
+        failed = allocation_failure_happened();
+        fail_nth_allocation(0);
         if (!failed && out != NULL && release != NULL)
             release(out);
         after = live_heap_blocks();

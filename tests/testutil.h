@@ -20,11 +20,23 @@
  */
 long live_heap_blocks(void);
 
+/*
+ * Failure injection, through the same wrappers: makes the nth allocation
+ * (malloc, calloc, or realloc that allocates) from now on fail as an
+ * exhausted heap does (1 = the next one); 0 disarms.  Only the program's
+ * own calls are wrapped - the tests', the library code linked into it,
+ * and Check's - not those made inside the C library (strdup, fopen) or
+ * other shared libraries.  Safe to call while other threads allocate.
+ */
+void fail_nth_allocation(unsigned long n);
+/* Whether the failure armed by the last fail_nth_allocation happened. */
+int allocation_failure_happened(void);
+
 /* The number of elements of an array. */
 #define COUNT_OF(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 /*
- * Creates a test case in the suite, with the allocation seam disarmed
+ * Creates a test case in the suite, with allocation failures disarmed
  * before and after each test so that no armed failure leaks between tests.
  */
 TCase *add_test_case(Suite *suite, const char *name);
