@@ -11,9 +11,10 @@
  * bytes frees and returns NULL, a failed realloc keeps the block.  Where
  * glibc's allocator serves the program, the three functions are therefore
  * bound straight to it, as GNU indirect functions, and cost what malloc,
- * realloc and free cost (CoTaskMemRealloc is a three-way branch to them).  Everywhere else - another C library, an allocator
- * put in malloc's place (a sanitizer's, jemalloc, the tests' --wrap
- * wrappers) - the checked functions below give COM's rules themselves.
+ * realloc and free cost (CoTaskMemRealloc is a three-way branch to them).
+ * Everywhere else - another C library, an allocator put in malloc's place
+ * (a sanitizer's, jemalloc, the tests' --wrap wrappers) - the checked
+ * functions below give COM's rules themselves.
  *
  * Sizes past PTRDIFF_MAX cannot be satisfied.  glibc's malloc refuses them
  * itself, but valgrind's memcheck reports such a size as an error, DRD
@@ -126,8 +127,9 @@ static RESOLVER int valgrind_checks_sizes(void)
 
 /*
  * Whether CoTaskMemAlloc and CoTaskMemRealloc may go straight to glibc's
- * malloc, realloc and free: the names malloc, realloc and free reach glibc's own allocator
- * (nothing was put in its place), and no valgrind tool checks the sizes.
+ * malloc, realloc and free: the names malloc, realloc and free reach
+ * glibc's own allocator (nothing was put in its place), and no valgrind
+ * tool checks the sizes.
  */
 static RESOLVER int direct_binding_allowed(void)
 {
