@@ -96,9 +96,11 @@ typedef VOID WINAPI free_function(LPVOID pv);
  * The resolvers run while the program is relocated (or, in a static
  * program, before its thread pointer is set), ahead of the stack protector
  * and the sanitizers' run-time: they must not be instrumented by either.
- * They only compare addresses and ask valgrind questions.
+ * They only compare addresses and ask valgrind questions.  "used": clang
+ * does not count the ifunc attribute as a use of the function it names.
  */
-#define RESOLVER __attribute__((no_stack_protector, no_sanitize("address", "thread", "undefined")))
+#define RESOLVER                                                                             \
+    __attribute__((used, no_stack_protector, no_sanitize("address", "thread", "undefined")))
 
 #if defined(HAVE_VALGRIND_MEMCHECK_H) && defined(HAVE_VALGRIND_DRD_H)
 /*
