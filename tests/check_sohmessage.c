@@ -902,22 +902,6 @@ END_TEST
 
 /* ---- generated messages ---- */
 
-/* splitmix64: small, fast and good enough to vary the messages. */
-static uint64_t random_state;
-
-static uint64_t next_random(void)
-{
-    uint64_t z = (random_state += 0x9E3779B97F4A7C15u);
-
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static unsigned random_below(unsigned n)
-{
-    return (unsigned)(next_random() % n);
-}
 
 #define MAX_SYSTEM_ATTRIBUTES 10
 #define MAX_EXTRAS 3
@@ -947,7 +931,7 @@ static BYTE *random_bytes(size_t size)
 
     ck_assert_uint_le(gen.pool_used + size, sizeof(gen.pool));
     for (i = 0; i < size; i++)
-        bytes[i] = (BYTE)next_random();
+        bytes[i] = (BYTE)test_random();
     gen.pool_used += size;
     return bytes;
 }
@@ -956,16 +940,16 @@ static FILETIME random_filetime(void)
 {
     FILETIME time;
 
-    time.dwLowDateTime = (DWORD)next_random();
-    time.dwHighDateTime = (DWORD)next_random();
+    time.dwLowDateTime = (DWORD)test_random();
+    time.dwHighDateTime = (DWORD)test_random();
     return time;
 }
 
 static void random_correlation_id(CorrelationId *id)
 {
-    id->connId.Data1 = (uint32_t)next_random();
-    id->connId.Data2 = (uint16_t)next_random();
-    id->connId.Data3 = (uint16_t)next_random();
+    id->connId.Data1 = (uint32_t)test_random();
+    id->connId.Data2 = (uint16_t)test_random();
+    id->connId.Data3 = (uint16_t)test_random();
     memcpy(id->connId.Data4, random_bytes(8), 8);
     id->timeStamp = random_filetime();
 }
@@ -974,42 +958,42 @@ static void random_system_attribute(NapSoHMessageSystemAttribute *a, SystemHealt
 {
     unsigned i;
 
-    a->type = (NapSoHMessageSystemAttributeType)(1 + random_below(8));
+    a->type = (NapSoHMessageSystemAttributeType)(1 + test_random_below(8));
     switch (a->type) {
     case napSoHMessageMachineInventory:
-        a->value.machineInventory.osMajorVersion = (UINT32)next_random();
-        a->value.machineInventory.osMinorVersion = (UINT32)next_random();
-        a->value.machineInventory.osBuildNumber = (UINT32)next_random();
-        a->value.machineInventory.servicePackMajor = (UINT16)next_random();
-        a->value.machineInventory.servicePackMinor = (UINT16)next_random();
-        a->value.machineInventory.processorArchitecture = (UINT16)next_random();
+        a->value.machineInventory.osMajorVersion = (UINT32)test_random();
+        a->value.machineInventory.osMinorVersion = (UINT32)test_random();
+        a->value.machineInventory.osBuildNumber = (UINT32)test_random();
+        a->value.machineInventory.servicePackMajor = (UINT16)test_random();
+        a->value.machineInventory.servicePackMinor = (UINT16)test_random();
+        a->value.machineInventory.processorArchitecture = (UINT16)test_random();
         break;
     case napSoHMessageQuarantineState:
-        a->value.quarantineState.flags = (UINT16)next_random();
+        a->value.quarantineState.flags = (UINT16)test_random();
         a->value.quarantineState.probationTime = random_filetime();
-        a->value.quarantineState.urlSize = (UINT16)random_below(40);
+        a->value.quarantineState.urlSize = (UINT16)test_random_below(40);
         a->value.quarantineState.url = random_bytes(a->value.quarantineState.urlSize);
         break;
     case napSoHMessagePacketInfo:
-        a->value.packetInfo = (BYTE)next_random();
+        a->value.packetInfo = (BYTE)test_random();
         break;
     case napSoHMessageSystemGeneratedIds:
     case napSoHMessageInstalledShvs:
-        a->value.idList.count = (UINT16)random_below(9);
+        a->value.idList.count = (UINT16)test_random_below(9);
         for (i = 0; i < a->value.idList.count; i++)
-            ids[i] = (SystemHealthEntityId)next_random();
+            ids[i] = (SystemHealthEntityId)test_random();
         a->value.idList.ids = ids;
         break;
     case napSoHMessageMachineName:
-        a->value.machineName.size = (UINT16)random_below(30);
+        a->value.machineName.size = (UINT16)test_random_below(30);
         a->value.machineName.bytes = random_bytes(a->value.machineName.size);
         break;
     case napSoHMessageCorrelationId:
         random_correlation_id(&a->value.correlationId);
         break;
     case napSoHMessageMachineInventoryEx:
-        a->value.machineInventoryEx.reserved = (UINT32)next_random();
-        a->value.machineInventoryEx.productType = (BYTE)next_random();
+        a->value.machineInventoryEx.reserved = (UINT32)test_random();
+        a->value.machineInventoryEx.productType = (BYTE)test_random();
         break;
     }
 }
@@ -1019,22 +1003,22 @@ static void random_attribute(SoHAttribute *a, BOOL extra)
 {
     static const UINT16 types[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 300, 0x3FFF};
 
-    a->type = types[random_below(COUNT_OF(types))];
+    a->type = types[test_random_below(COUNT_OF(types))];
     switch (a->type) {
     case 3:
     case 4:
     case 13:
-        a->size = (UINT16)(4 * (a->type == 3 ? 1 + random_below(4) : random_below(4)));
+        a->size = (UINT16)(4 * (a->type == 3 ? 1 + test_random_below(4) : test_random_below(4)));
         break;
     case 15:
-        a->size = (UINT16)(16 * (1 + random_below(2)));
+        a->size = (UINT16)(16 * (1 + test_random_below(2)));
         break;
     case 5:
     case 12:
         a->size = 8;
         break;
     case 7:
-        a->size = (UINT16)(4 + random_below(20));
+        a->size = (UINT16)(4 + test_random_below(20));
         break;
     case 8:
     case 14:
@@ -1042,11 +1026,11 @@ static void random_attribute(SoHAttribute *a, BOOL extra)
         a->size = 1;
         break;
     default:
-        a->size = (UINT16)random_below(20);
+        a->size = (UINT16)test_random_below(20);
         break;
     }
-    if (extra && random_below(4) == 0)
-        a->type = (UINT16)random_below(2);
+    if (extra && test_random_below(4) == 0)
+        a->type = (UINT16)test_random_below(2);
     a->value = random_bytes(a->size);
 }
 
@@ -1054,7 +1038,7 @@ static void random_attribute(SoHAttribute *a, BOOL extra)
 static void random_entry(int index, BOOL response)
 {
     SoHAttribute *attributes = gen.attributes[index];
-    UINT16 count = (UINT16)(1 + random_below(MAX_ENTRY_ATTRIBUTES));
+    UINT16 count = (UINT16)(1 + test_random_below(MAX_ENTRY_ATTRIBUTES));
     UINT16 fixups = 0;
     UINT16 i;
 
@@ -1089,12 +1073,12 @@ static void random_system_entry(void)
     UINT16 i;
 
     m->hasSystemEntry = TRUE;
-    m->systemAttributeCount = (UINT16)random_below(MAX_SYSTEM_ATTRIBUTES + 1);
+    m->systemAttributeCount = (UINT16)test_random_below(MAX_SYSTEM_ATTRIBUTES + 1);
     m->systemAttributes = gen.system;
     for (i = 0; i < m->systemAttributeCount; i++)
         random_system_attribute(&gen.system[i], gen.ids[i]);
-    if (random_below(4) == 0) {
-        gen.extras.count = (UINT16)random_below(MAX_EXTRAS + 1);
+    if (test_random_below(4) == 0) {
+        gen.extras.count = (UINT16)test_random_below(MAX_EXTRAS + 1);
         gen.extras.attributes = gen.extra_attributes;
         for (i = 0; i < gen.extras.count; i++)
             random_attribute(&gen.extra_attributes[i], TRUE);
@@ -1109,13 +1093,13 @@ static const NapSoHMessage *random_message(UINT16 format)
 
     memset(&gen, 0, sizeof(gen));
     m->format = format;
-    m->isResponse = random_below(2) == 0;
+    m->isResponse = test_random_below(2) == 0;
     random_correlation_id(&m->correlationId);
-    m->intent = (BYTE)next_random();
-    m->contentType = (BYTE)next_random();
-    if (random_below(8) != 0)
+    m->intent = (BYTE)test_random();
+    m->contentType = (BYTE)test_random();
+    if (test_random_below(8) != 0)
         random_system_entry();
-    m->entryCount = (UINT16)random_below(MAX_ENTRIES + 1);
+    m->entryCount = (UINT16)test_random_below(MAX_ENTRIES + 1);
     m->entries = gen.entry_pointers;
     for (i = 0; i < m->entryCount; i++)
         random_entry(i, m->isResponse);
@@ -1187,7 +1171,7 @@ START_TEST(generated_round_trips)
     UINT16 format = _i == 0 ? NAP_SOH_MESSAGE_FORMAT_1 : NAP_SOH_MESSAGE_FORMAT_DEFAULT;
     int n;
 
-    random_state = SEED + (uint64_t)_i;
+    test_random_seed(SEED + (uint64_t)_i);
     for (n = 0; n < ROUND_TRIPS_PER_FORMAT; n++)
         check_round_trip(random_message(format));
     printf("# %d generated round trips in format %d\n", ROUND_TRIPS_PER_FORMAT,

@@ -30,22 +30,6 @@
 /* The types every test covers in turn: all appendable ones, and some unknown. */
 static const UINT16 types[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 300, 0x3FFF};
 
-/* splitmix64: small, fast and good enough to vary sizes and bytes. */
-static uint64_t random_state;
-
-static uint64_t next_random(void)
-{
-    uint64_t z = (random_state += 0x9E3779B97F4A7C15u);
-
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static unsigned random_below(unsigned n)
-{
-    return (unsigned)(next_random() % n);
-}
 
 /*
  * A count in min..max that hits both ends often: the ends an eighth of the
@@ -54,15 +38,15 @@ static unsigned random_below(unsigned n)
  */
 static unsigned random_count(unsigned min, unsigned max)
 {
-    switch (random_below(8)) {
+    switch (test_random_below(8)) {
     case 0:
         return min;
     case 1:
         return max;
     case 2:
-        return min + random_below(max - min + 1);
+        return min + test_random_below(max - min + 1);
     default:
-        return min + random_below(max - min < 40 ? max - min + 1 : 41);
+        return min + test_random_below(max - min < 40 ? max - min + 1 : 41);
     }
 }
 
@@ -71,7 +55,7 @@ static void random_bytes(BYTE *out, size_t size)
     size_t i;
 
     for (i = 0; i < size; i++)
-        out[i] = (BYTE)next_random();
+        out[i] = (BYTE)test_random();
 }
 
 /* Storage for one generated attribute value. */
@@ -106,16 +90,16 @@ static void random_value(UINT16 type, struct slot *slot)
     case sohAttributeTypeErrorCodes:
         v->codesVal.count = (UINT16)random_count(0, maxDwordCountPerSoHAttribute);
         for (i = 0; i < v->codesVal.count; i++)
-            slot->codes[i] = (HRESULT)(uint32_t)next_random();
+            slot->codes[i] = (HRESULT)(uint32_t)test_random();
         v->codesVal.results = v->codesVal.count > 0 ? slot->codes : NULL;
         break;
     case sohAttributeTypeTimeOfLastUpdate:
     case sohAttributeTypeSoHGenerationTime:
-        v->dateTimeVal.dwLowDateTime = (DWORD)next_random();
-        v->dateTimeVal.dwHighDateTime = (DWORD)next_random();
+        v->dateTimeVal.dwLowDateTime = (DWORD)test_random();
+        v->dateTimeVal.dwHighDateTime = (DWORD)test_random();
         break;
     case sohAttributeTypeVendorSpecific:
-        v->vendorSpecificVal.vendorId = (UINT32)next_random();
+        v->vendorSpecificVal.vendorId = (UINT32)test_random();
         v->vendorSpecificVal.size = (UINT16)random_count(0, maxSoHAttributeSize - 4);
         v->vendorSpecificVal.vendorSpecificData =
             v->vendorSpecificVal.size > 0 ? slot->bytes : NULL;
@@ -123,7 +107,7 @@ static void random_value(UINT16 type, struct slot *slot)
     case sohAttributeTypeHealthClass:
     case sohAttributeTypeFailureCategory:
     case sohAttributeTypeExtendedIsolationState:
-        v->uint8Val = (UINT8)next_random();
+        v->uint8Val = (UINT8)test_random();
         break;
     default:
         v->octetStringVal.size = (UINT16)random_count(0, maxSoHAttributeSize);
@@ -139,13 +123,13 @@ static void random_value(UINT16 type, struct slot *slot)
  */
 static unsigned random_types(UINT16 tested, BOOL isRequest, UINT16 *chosen)
 {
-    unsigned count = 1 + random_below(MAX_EXTRA - 1);
+    unsigned count = 1 + test_random_below(MAX_EXTRA - 1);
     BOOL has_result = FALSE;
     unsigned i;
 
     chosen[0] = tested;
     for (i = 1; i < count; i++) {
-        chosen[i] = types[random_below(COUNT_OF(types))];
+        chosen[i] = types[test_random_below(COUNT_OF(types))];
         if (!isRequest && (chosen[i] == sohAttributeTypeIpv4FixupServers ||
                            chosen[i] == sohAttributeTypeIpv6FixupServers))
             chosen[i] = sohAttributeTypeSoftwareVersion;
@@ -219,11 +203,11 @@ START_TEST(values_round_trip)
     UINT16 tested = types[_i];
     int n;
 
-    random_state = SEED + _i;
+    test_random_seed(SEED + _i);
     sohs_checked = values_checked = 0;
     for (n = 0; n < SOHS_PER_TYPE; n++) {
-        BOOL isRequest = random_below(2) == 0;
-        SystemHealthEntityId id = (SystemHealthEntityId)next_random();
+        BOOL isRequest = test_random_below(2) == 0;
+        SystemHealthEntityId id = (SystemHealthEntityId)test_random();
         INapSoHConstructor *constructor = initialized_constructor(id, isRequest);
         UINT16 chosen[MAX_EXTRA + 1];
         unsigned count = random_types(tested, isRequest, chosen);
@@ -280,10 +264,10 @@ START_TEST(bytes_round_trip)
     UINT16 tested = types[_i];
     int n;
 
-    random_state = SEED + 1000 + _i;
+    test_random_seed(SEED + 1000 + _i);
     sohs_checked = values_checked = 0;
     for (n = 0; n < SOHS_PER_TYPE; n++) {
-        BOOL isRequest = random_below(2) == 0;
+        BOOL isRequest = test_random_below(2) == 0;
         UINT16 chosen[MAX_EXTRA + 1];
         unsigned count = random_types(tested, isRequest, chosen);
         SoHAttribute attributes[MAX_EXTRA + 2];

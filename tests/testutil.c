@@ -122,6 +122,27 @@ void __wrap_free(void *p)
     __real_free(p);
 }
 
+static uint64_t random_state;
+
+void test_random_seed(uint64_t seed)
+{
+    random_state = seed;
+}
+
+uint64_t test_random(void)
+{
+    uint64_t z = (random_state += 0x9E3779B97F4A7C15u);
+
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+unsigned test_random_below(unsigned n)
+{
+    return (unsigned)(test_random() % n);
+}
+
 long live_heap_blocks(void)
 {
     return atomic_load(&live_blocks);

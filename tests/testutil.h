@@ -9,6 +9,7 @@
 
 #include <check.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "naputil.h"
 
@@ -74,6 +75,16 @@ typedef HRESULT (*method_attempt)(void *context, void **out);
  */
 unsigned exercise_method_allocation_failures(method_attempt attempt, void *context,
                                              alloc_release release);
+
+/*
+ * A seeded pseudo-random sequence (splitmix64), for the generated-message
+ * tests: the same seed gives the same sequence on every machine, so a
+ * failure names a case that can be run again.  Not thread-safe.
+ */
+void test_random_seed(uint64_t seed);
+uint64_t test_random(void);
+/* A number in 0..n-1. */
+unsigned test_random_below(unsigned n);
 
 /* The most threads run_threads starts. */
 #define MAX_TEST_THREADS 16
