@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "naputil.h"
+#include "windows7_entry.h"
 
 /* Odd, so the median is one of the rounds. */
 #define ROUNDS 21
@@ -49,57 +50,23 @@ static double now_ns(void)
 /* A message under construction and the storage behind it. */
 struct sample {
     NapSoHMessage message;
-    NapSoHMessageSystemAttribute system[8];
+    NapSoHMessageSystemAttribute system[WINDOWS7_ENTRY_ATTRIBUTES];
     SoH entries[MAX_ENTRIES];
     SoH *entry_pointers[MAX_ENTRIES];
     SoHAttribute attributes[MAX_ENTRIES][MAX_ATTRIBUTES];
     NetworkSoH *encoded;
 };
 
-static SystemHealthEntityId shvs[] = {0x00013780};
-static SystemHealthEntityId generated[] = {0x00013700};
-static BYTE machine_name[] = "workstation-042.corp.example.com";
-static BYTE no_url[] = {0x00};
-
 /* The SSoH of a Windows 7 x64 client: all eight Microsoft type-values. */
 static void windows7_system_entry(struct sample *s)
 {
     NapSoHMessageSystemAttribute *a = s->system;
 
-    memset(a, 0, sizeof(s->system));
-    a[0].type = napSoHMessageMachineInventory;
-    a[0].value.machineInventory.osMajorVersion = 6;
-    a[0].value.machineInventory.osMinorVersion = 1;
-    a[0].value.machineInventory.osBuildNumber = 7601;
-    a[0].value.machineInventory.servicePackMajor = 1;
-    a[0].value.machineInventory.processorArchitecture = 9;
-    a[1].type = napSoHMessageQuarantineState;
-    a[1].value.quarantineState.flags = 1;
-    a[1].value.quarantineState.probationTime.dwHighDateTime = 0xffffffff;
-    a[1].value.quarantineState.probationTime.dwLowDateTime = 0xffffffff;
-    a[1].value.quarantineState.urlSize = sizeof(no_url);
-    a[1].value.quarantineState.url = no_url;
-    a[2].type = napSoHMessagePacketInfo;
-    a[2].value.packetInfo = 0x11;
-    a[3].type = napSoHMessageSystemGeneratedIds;
-    a[3].value.idList.count = 1;
-    a[3].value.idList.ids = generated;
-    a[4].type = napSoHMessageMachineName;
-    a[4].value.machineName.size = sizeof(machine_name);
-    a[4].value.machineName.bytes = machine_name;
-    a[5].type = napSoHMessageCorrelationId;
-    a[5].value.correlationId.connId.Data1 = 0x54468936;
-    a[5].value.correlationId.timeStamp.dwHighDateTime = 0x01ca78d8;
-    a[6].type = napSoHMessageInstalledShvs;
-    a[6].value.idList.count = 1;
-    a[6].value.idList.ids = shvs;
-    a[7].type = napSoHMessageMachineInventoryEx;
-    a[7].value.machineInventoryEx.reserved = 0xdecafbad;
-    a[7].value.machineInventoryEx.productType = 1;
+    fill_windows7_entry(a);
     s->message.correlationId = a[5].value.correlationId;
     s->message.intent = NAP_SOH_MESSAGE_INTENT_REQUEST;
     s->message.hasSystemEntry = TRUE;
-    s->message.systemAttributeCount = 8;
+    s->message.systemAttributeCount = WINDOWS7_ENTRY_ATTRIBUTES;
     s->message.systemAttributes = a;
 }
 

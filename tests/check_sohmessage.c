@@ -14,6 +14,7 @@
 
 #include "naputil.h"
 #include "testutil.h"
+#include "windows7_entry.h"
 
 #define SEED 0x534F484Du
 #define ROUND_TRIPS_PER_FORMAT 2000
@@ -707,49 +708,14 @@ START_TEST(encode_every_type_value)
 {
     BYTE expected[200];
     UINT16 size = hex_bytes(every_type_value, expected);
-    SystemHealthEntityId generated[2] = {0x00013700, 0x00013780};
-    SystemHealthEntityId shvs[1] = {0x00013780};
-    NapSoHMessageSystemAttribute a[8];
+    NapSoHMessageSystemAttribute a[WINDOWS7_ENTRY_ATTRIBUTES];
     NapSoHMessage message;
 
     memset(&message, 0, sizeof(message));
-    memset(a, 0, sizeof(a));
-    a[0].type = napSoHMessageMachineInventory;
-    a[0].value.machineInventory.osMajorVersion = 6;
-    a[0].value.machineInventory.osMinorVersion = 1;
-    a[0].value.machineInventory.osBuildNumber = 7600;
-    a[0].value.machineInventory.servicePackMajor = 1;
-    a[0].value.machineInventory.processorArchitecture = 9;
-    a[1].type = napSoHMessageQuarantineState;
-    a[1].value.quarantineState.flags = 1;
-    a[1].value.quarantineState.probationTime.dwHighDateTime = 0xffffffff;
-    a[1].value.quarantineState.probationTime.dwLowDateTime = 0xfffffffe;
-    a[1].value.quarantineState.urlSize = 1;
-    a[1].value.quarantineState.url = (BYTE *)"";
-    a[2].type = napSoHMessagePacketInfo;
-    a[2].value.packetInfo = 0x11;
-    a[3].type = napSoHMessageSystemGeneratedIds;
-    a[3].value.idList.count = 2;
-    a[3].value.idList.ids = generated;
-    a[4].type = napSoHMessageMachineName;
-    a[4].value.machineName.size = 6;
-    a[4].value.machineName.bytes = (BYTE *)"host1";
-    a[5].type = napSoHMessageCorrelationId;
-    a[5].value.correlationId.connId.Data1 = 0x54468936;
-    a[5].value.correlationId.connId.Data2 = 0xcb49;
-    a[5].value.correlationId.connId.Data3 = 0x4374;
-    memcpy(a[5].value.correlationId.connId.Data4, "\xb1\x27\xa6\xa3\xcc\x3b\xb1\x1c", 8);
-    a[5].value.correlationId.timeStamp.dwHighDateTime = 0x01ca78d8;
-    a[5].value.correlationId.timeStamp.dwLowDateTime = 0x58ee1ef0;
-    a[6].type = napSoHMessageInstalledShvs;
-    a[6].value.idList.count = 1;
-    a[6].value.idList.ids = shvs;
-    a[7].type = napSoHMessageMachineInventoryEx;
-    a[7].value.machineInventoryEx.reserved = 0xdecafbad;
-    a[7].value.machineInventoryEx.productType = 1;
+    fill_windows7_entry(a);
     message.format = NAP_SOH_MESSAGE_FORMAT_1;
     message.hasSystemEntry = TRUE;
-    message.systemAttributeCount = 8;
+    message.systemAttributeCount = WINDOWS7_ENTRY_ATTRIBUTES;
     message.systemAttributes = a;
     assert_encodes_to(&message, expected, size);
 }
