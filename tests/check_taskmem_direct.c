@@ -27,6 +27,7 @@
 #endif
 
 #include "naputil.h"
+#include "taskmem_cases.h"
 
 /* The address a name has for the program, as the dynamic linker binds it. */
 static void *address_of(const char *name)
@@ -80,36 +81,6 @@ START_TEST(path_is_the_expected_one)
 }
 END_TEST
 
-START_TEST(alloc_zero_gives_unique_blocks)
-{
-    void *a = CoTaskMemAlloc(0);
-    void *b = CoTaskMemAlloc(0);
-
-    ck_assert_ptr_nonnull(a);
-    ck_assert_ptr_nonnull(b);
-    ck_assert_ptr_ne(a, b);
-    CoTaskMemFree(a);
-    CoTaskMemFree(b);
-}
-END_TEST
-
-START_TEST(realloc_null_allocates)
-{
-    unsigned char *p = CoTaskMemRealloc(NULL, 64);
-    void *empty_a = CoTaskMemRealloc(NULL, 0);
-    void *empty_b = CoTaskMemRealloc(NULL, 0);
-
-    ck_assert_ptr_nonnull(p);
-    memset(p, 1, 64);
-    ck_assert_ptr_nonnull(empty_a);
-    ck_assert_ptr_nonnull(empty_b);
-    ck_assert_ptr_ne(empty_a, empty_b);
-    CoTaskMemFree(p);
-    CoTaskMemFree(empty_a);
-    CoTaskMemFree(empty_b);
-}
-END_TEST
-
 /*
  * Larger than any threshold glibc's malloc may raise its mmap threshold
  * to, so the block is always mapped on its own and counted in hblks.
@@ -137,59 +108,6 @@ START_TEST(realloc_to_zero_frees)
 }
 END_TEST
 
-START_TEST(realloc_keeps_contents)
-{
-    unsigned char *p = CoTaskMemAlloc(16);
-    unsigned char *q;
-    int i;
-
-    ck_assert_ptr_nonnull(p);
-    for (i = 0; i < 16; i++)
-        p[i] = (unsigned char)i;
-    q = CoTaskMemRealloc(p, 100000);
-    ck_assert_ptr_nonnull(q);
-    for (i = 0; i < 16; i++)
-        ck_assert_int_eq(q[i], i);
-    CoTaskMemFree(q);
-}
-END_TEST
-
-/*
- * Through volatile variables, or the compiler would reject the constant
- * sizes (alloc_size).  On the direct path glibc itself refuses them, which
- * is a realloc failure that keeps the block.
- */
-static volatile SIZE_T just_too_big = (SIZE_T)PTRDIFF_MAX + 1;
-static volatile SIZE_T largest_size = SIZE_MAX;
-
-START_TEST(huge_sizes_are_refused)
-{
-    ck_assert_ptr_null(CoTaskMemAlloc(just_too_big));
-    ck_assert_ptr_null(CoTaskMemAlloc(largest_size));
-    ck_assert_ptr_null(CoTaskMemRealloc(NULL, just_too_big));
-    ck_assert_ptr_null(CoTaskMemRealloc(NULL, largest_size));
-}
-END_TEST
-
-START_TEST(realloc_failure_keeps_block)
-{
-    unsigned char *p = CoTaskMemAlloc(8);
-
-    ck_assert_ptr_nonnull(p);
-    memcpy(p, "napblock", 8);
-    ck_assert_ptr_null(CoTaskMemRealloc(p, just_too_big));
-    ck_assert_ptr_null(CoTaskMemRealloc(p, largest_size));
-    ck_assert_mem_eq(p, "napblock", 8);
-    CoTaskMemFree(p);
-}
-END_TEST
-
-START_TEST(free_null_does_nothing)
-{
-    CoTaskMemFree(NULL);
-}
-END_TEST
-
 /* No hidden header: the two heaps are one. */
 START_TEST(blocks_mix_with_malloc_and_free)
 {
@@ -209,13 +127,8 @@ static Suite *taskmem_direct_suite(void)
     TCase *edges = tcase_create("edge cases");
 
     tcase_add_test(edges, path_is_the_expected_one);
-    tcase_add_test(edges, alloc_zero_gives_unique_blocks);
-    tcase_add_test(edges, realloc_null_allocates);
+    add_taskmem_edge_cases(edges);
     tcase_add_test(edges, realloc_to_zero_frees);
-    tcase_add_test(edges, realloc_keeps_contents);
-    tcase_add_test(edges, huge_sizes_are_refused);
-    tcase_add_test(edges, realloc_failure_keeps_block);
-    tcase_add_test(edges, free_null_does_nothing);
     tcase_add_test(edges, blocks_mix_with_malloc_and_free);
     suite_add_tcase(suite, edges);
     return suite;
