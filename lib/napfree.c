@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "naputil.h"
+#include "sohtypes.h"
 #include "taskmem.h"
 
 VOID WINAPI FreeFixupInfo(FixupInfo *fixupInfo)
@@ -92,30 +93,13 @@ VOID WINAPI FreePrivateData(PrivateData *privateData)
     taskmem_free(privateData);
 }
 
-/* The buffer that the union member selected by type owns, if any. */
+/* The buffer that the union member selected by type owns, if any (sohtypes.c's rows). */
 static void *attribute_value_buffer(SoHAttributeType type, SoHAttributeValue *value)
 {
-    switch ((int)type) {
-    case sohAttributeTypeSystemHealthId:
-    case sohAttributeTypeTimeOfLastUpdate:
-    case sohAttributeTypeSoHGenerationTime:
-    case sohAttributeTypeHealthClass:
-    case sohAttributeTypeFailureCategory:
-    case sohAttributeTypeExtendedIsolationState:
-        return NULL;
-    case sohAttributeTypeIpv4FixupServers:
-        return value->v4AddressesVal.addresses;
-    case sohAttributeTypeIpv6FixupServers:
-        return value->v6AddressesVal.addresses;
-    case sohAttributeTypeComplianceResultCodes:
-    case sohAttributeTypeErrorCodes:
-        return value->codesVal.results;
-    case sohAttributeTypeVendorSpecific:
-        return value->vendorSpecificVal.vendorSpecificData;
-    default:
-        /* Every other type, known or not, is an octet string. */
-        return value->octetStringVal.data;
-    }
+    /* A type beyond 16 bits has no row, so it is an octet string like any other unknown. */
+    UINT16 row = (unsigned)type <= 0xFFFF ? (UINT16)type : 0;
+
+    return soh_element_buffer(soh_attribute_layout(row), value);
 }
 
 /* value is tested first: the samples pass type 0 with a NULL value. */

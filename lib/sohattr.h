@@ -1,47 +1,22 @@
 /*
- * sohattr.h - the SoH data model shared by the SoH classes and the wire
- * codec (internal): how one attribute value turns into its TLV value bytes
- * and back, which byte strings are valid values of a type, which API SoH
- * structures are valid, and a deep copy of one.
+ * sohattr.h - the SoH classes' view of attributes, shared with the wire
+ * codec (internal): the SoHAttributeValue of an attribute type to and from
+ * its TLV value bytes (by sohtypes.h's rows), and the rules that make an
+ * API SoH structure a valid SoHRequest or SoHResponse, with its deep copy.
  *
- * An attribute's wire form is its TLV value: every integer big-endian,
- * FILETIMEs as one 64-bit big-endian number, addresses and octet strings
- * as they are.  The functions here never write outside the buffers they are
- * given, and allocate only through the task-memory seam.
+ * The functions here never write outside the buffers they are given.
  */
 #ifndef NAPUTIL_SOHATTR_H
 #define NAPUTIL_SOHATTR_H
 
 #include "naputil.h"
+#include "sohtypes.h"
 
-/* The largest TLV type: the top two bits of the wire field are the M and R flags. */
-#define SOH_MAX_ATTRIBUTE_TYPE 0x3FFF
 /* The M (mandatory) flag as it would appear in SoHAttribute.type. */
 #define SOH_ATTRIBUTE_MANDATORY_FLAG 0x8000
 /* A System-Health-ID value, and the vendor ID that starts a Vendor-Specific value. */
 #define SYSTEM_HEALTH_ID_SIZE 4
 #define VENDOR_ID_SIZE 4
-
-/* Big-endian wire integers, read byte by byte so the host's byte order never matters. */
-static inline UINT16 get_be16(const BYTE *in)
-{
-    return (UINT16)(in[0] << 8 | in[1]);
-}
-
-static inline UINT32 get_be32(const BYTE *in)
-{
-    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
-}
-
-/* A FILETIME travels as one 64-bit big-endian number: the high half first. */
-static inline FILETIME get_filetime(const BYTE *in)
-{
-    FILETIME time;
-
-    time.dwHighDateTime = get_be32(in);
-    time.dwLowDateTime = get_be32(in + 4);
-    return time;
-}
 
 /*
  * Whether value is something AppendAttribute may add as an attribute of
@@ -69,9 +44,38 @@ BOOL sohattr_wire_size_valid(UINT16 type, UINT16 size);
  */
 HRESULT sohattr_decode(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttributeValue **value);
 
+/* What is wrong with an SoH, for a decoder that has to say so. */
+enum soh_fault {
+    SOH_FAULT_NONE,
+    /* An attribute that is not allowed where it is, or whose size does not fit its type. */
+    SOH_FAULT_ATTRIBUTE,
+    SOH_FAULT_TOO_MANY,
+    /* An SoHResponse without Compliance-Result-Codes or Failure-Category. */
+    SOH_FAULT_NO_RESULT,
+    /* An SoHResponse with two sets of fixup servers of one address family. */
+    SOH_FAULT_TWO_FIXUP_SETS
+};
+
+/*
+ * The rules of an SoH, applied one attribute at a time, so that the
+ * decoder checks an entry as it reads it: start, add each attribute in
+ * order, end.  soh_validate is the same rules over a whole SoH.
+ */
+struct soh_rules {
+    UINT16 count;
+    /* Compliance-Result-Codes and Failure-Category attributes seen. */
+    UINT16 results;
+    UINT16 ipv4_fixups;
+    UINT16 ipv6_fixups;
+};
+
+void soh_rules_start(struct soh_rules *rules);
+enum soh_fault soh_rules_add(struct soh_rules *rules, const SoHAttribute *attribute);
+enum soh_fault soh_rules_end(const struct soh_rules *rules, BOOL isRequest);
+
 /*
  * Whether soh is a valid SoHRequest (isRequest) or SoHResponse: S_OK or
- * NAP_E_INVALID_PACKET.  The rules are listed in sohattr.c.
+ * NAP_E_INVALID_PACKET.
  */
 HRESULT soh_validate(const SoH *soh, BOOL isRequest);
 
@@ -84,8 +88,5 @@ SystemHealthEntityId soh_system_health_id(const SoH *soh);
  * empty value is copied as NULL.  S_OK or E_OUTOFMEMORY (and *copy NULL).
  */
 HRESULT soh_copy(const SoHAttribute *attributes, UINT16 count, SoH **copy);
-
-/* How many of the count attributes are of the given type. */
-UINT16 soh_count_of_type(const SoHAttribute *attributes, UINT16 count, UINT16 type);
 
 #endif /* NAPUTIL_SOHATTR_H */

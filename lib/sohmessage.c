@@ -3,15 +3,17 @@
  * SoH (or SoHR) message, NapSoHMessageDecode reads one back, and
  * NapSoHMessageFree releases what the decoder built.
  *
- * The encoder runs its writers twice: once without a buffer to measure the
- * message (so the limit is checked before anything is allocated), then
- * into the buffer.  The decoder walks the TLVs once without allocating, so
- * that their framing is known good (or the offset of the first wrong byte
- * known) before it allocates the arrays and copies; every read is bounded
- * by the bytes actually present, whatever a length field inside says.
- * Where it finds a fault it also says, in words, what is wrong there
- * (NapSoHMessageDecodeEx), since an offset alone leaves the reader to redo
- * the walk by hand.
+ * Both directions work from sohtypes.c's rows and allocate as little as a
+ * message allows, because malloc and free used to be most of their cost.
+ * The encoder adds the message's size up from the layouts, so that the
+ * limit is checked before anything is allocated, then writes it once into
+ * its block.  The decoder makes one block per message: a first walk
+ * checks every byte and counts what the message holds; the second lays the
+ * structures out in the block, over a copy of the message kept at its end,
+ * to which every octet value points.  Every read is bounded by the bytes
+ * present, whatever a length field inside says.  Where it finds a fault
+ * the decoder also says, in words, what is wrong (NapSoHMessageDecodeEx),
+ * since an offset alone leaves the reader to redo the walk by hand.
  */
 #include "config.h"
 
@@ -20,205 +22,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "byteorder.h"
 #include "napmicrosoftvendorids.h"
 #include "naputil.h"
 #include "sohattr.h"
+#include "sohtypes.h"
 #include "taskmem.h"
 
 #define HEADER_SIZE 12
 #define TLV_HEADER_SIZE 4
 #define MODE_SUB_HEADER_LENGTH 30
 #define MODE_SUB_HEADER_SIZE (TLV_HEADER_SIZE + MODE_SUB_HEADER_LENGTH)
-#define CORRELATION_ID_SIZE 24
+/* What opens an SSoH: its System-Health-ID TLV, then the Microsoft TLV's header and vendor. */
+#define SYSTEM_ENTRY_OPENING (2 * TLV_HEADER_SIZE + SYSTEM_HEALTH_ID_SIZE + VENDOR_ID_SIZE)
 /* The M and R flags share the 16-bit type field with the 14-bit type. */
 #define TLV_TYPE_MASK 0x3FFF
-/* The attribute types of Microsoft's SoHAttributeType enumeration that the library understands. */
-#define LAST_KNOWN_TLV_TYPE sohAttributeTypeExtendedIsolationState
-
-#define MACHINE_INVENTORY_SIZE 18
-#define QUARANTINE_STATE_FIXED_SIZE 12
-#define MACHINE_INVENTORY_EX_SIZE 5
-#define ID_SIZE 4
-
-/* ---- writing ---- */
-
-/* A writer without a buffer only counts, so the same code measures and writes. */
-struct writer {
-    BYTE *out;
-    size_t used;
-};
-
-static void put_bytes(struct writer *w, const void *bytes, size_t size)
-{
-    if (w->out != NULL && size > 0)
-        memcpy(w->out + w->used, bytes, size);
-    w->used += size;
-}
-
-static void put_u8(struct writer *w, BYTE v)
-{
-    put_bytes(w, &v, 1);
-}
-
-static void put_be16(struct writer *w, UINT16 v)
-{
-    BYTE bytes[2] = { (BYTE)(v >> 8), (BYTE)v };
-
-    put_bytes(w, bytes, sizeof(bytes));
-}
-
-static void put_be32(struct writer *w, UINT32 v)
-{
-    BYTE bytes[4] = { (BYTE)(v >> 24), (BYTE)(v >> 16), (BYTE)(v >> 8), (BYTE)v };
-
-    put_bytes(w, bytes, sizeof(bytes));
-}
-
-/* A FILETIME is one 64-bit big-endian number: the high half first. */
-static void put_filetime(struct writer *w, FILETIME time)
-{
-    put_be32(w, time.dwHighDateTime);
-    put_be32(w, time.dwLowDateTime);
-}
-
-/* A GUID field by field, big-endian; never the host struct's bytes. */
-static void put_correlation_id(struct writer *w, const CorrelationId *id)
-{
-    put_be32(w, id->connId.Data1);
-    put_be16(w, id->connId.Data2);
-    put_be16(w, id->connId.Data3);
-    put_bytes(w, id->connId.Data4, sizeof(id->connId.Data4));
-    put_filetime(w, id->timeStamp);
-}
-
-static void put_tlv_header(struct writer *w, UINT16 type, size_t length)
-{
-    put_be16(w, type);
-    put_be16(w, (UINT16)length);
-}
-
-/* Overwrites 16 bits already written at offset at: a length known only afterwards. */
-static void patch_be16(struct writer *w, size_t at, size_t v)
-{
-    if (w->out != NULL) {
-        w->out[at] = (BYTE)(v >> 8);
-        w->out[at + 1] = (BYTE)v;
-    }
-}
-
-/* Starts a TLV whose length end_tlv fills in; returns where it starts. */
-static size_t begin_tlv(struct writer *w, UINT16 type)
-{
-    size_t start = w->used;
-
-    put_tlv_header(w, type, 0);
-    return start;
-}
-
-static void end_tlv(struct writer *w, size_t start)
-{
-    patch_be16(w, start + 2, w->used - start - TLV_HEADER_SIZE);
-}
-
-static void put_id_list(struct writer *w, const NapSoHMessageIdList *list)
-{
-    UINT16 i;
-
-    put_be16(w, (UINT16)(list->count * ID_SIZE));
-    for (i = 0; i < list->count; i++)
-        put_be32(w, list->ids[i]);
-}
-
-static void put_machine_inventory(struct writer *w, const NapSoHMessageMachineInventory *inv)
-{
-    put_be32(w, inv->osMajorVersion);
-    put_be32(w, inv->osMinorVersion);
-    put_be32(w, inv->osBuildNumber);
-    put_be16(w, inv->servicePackMajor);
-    put_be16(w, inv->servicePackMinor);
-    put_be16(w, inv->processorArchitecture);
-}
-
-/* A 16-bit size, then the bytes. */
-static void put_counted(struct writer *w, UINT16 size, const BYTE *bytes)
-{
-    put_be16(w, size);
-    put_bytes(w, bytes, size);
-}
-
-static void put_quarantine_state(struct writer *w, const NapSoHMessageQuarantineState *state)
-{
-    put_be16(w, state->flags);
-    put_filetime(w, state->probationTime);
-    put_counted(w, state->urlSize, state->url);
-}
-
-/* One Microsoft type-value attribute: the type byte, then its layout. */
-static void put_system_attribute(struct writer *w, const NapSoHMessageSystemAttribute *a)
-{
-    put_u8(w, (BYTE)a->type);
-    switch (a->type) {
-    case napSoHMessageMachineInventory:
-        put_machine_inventory(w, &a->value.machineInventory);
-        break;
-    case napSoHMessageQuarantineState:
-        put_quarantine_state(w, &a->value.quarantineState);
-        break;
-    case napSoHMessagePacketInfo:
-        put_u8(w, a->value.packetInfo);
-        break;
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        put_id_list(w, &a->value.idList);
-        break;
-    case napSoHMessageMachineName:
-        put_counted(w, a->value.machineName.size, a->value.machineName.bytes);
-        break;
-    case napSoHMessageCorrelationId:
-        put_correlation_id(w, &a->value.correlationId);
-        break;
-    case napSoHMessageMachineInventoryEx:
-        put_be32(w, a->value.machineInventoryEx.reserved);
-        put_u8(w, a->value.machineInventoryEx.productType);
-        break;
-    }
-}
-
-static void put_attributes(struct writer *w, const SoHAttribute *attributes, UINT16 count)
-{
-    UINT16 i;
-
-    for (i = 0; i < count; i++) {
-        put_tlv_header(w, attributes[i].type, attributes[i].size);
-        put_bytes(w, attributes[i].value, attributes[i].size);
-    }
-}
-
-/* The SSoH: its System-Health-ID, the Microsoft attribute, then any other TLVs. */
-static void put_system_entry(struct writer *w, const NapSoHMessage *message)
-{
-    size_t microsoft;
-    UINT16 i;
-
-    put_tlv_header(w, sohAttributeTypeSystemHealthId, SYSTEM_HEALTH_ID_SIZE);
-    put_be32(w, NapSystemId);
-    microsoft = begin_tlv(w, sohAttributeTypeVendorSpecific);
-    put_be32(w, MicrosoftVendorId);
-    for (i = 0; i < message->systemAttributeCount; i++)
-        put_system_attribute(w, &message->systemAttributes[i]);
-    end_tlv(w, microsoft);
-    if (message->systemExtras != NULL)
-        put_attributes(w, message->systemExtras->attributes, message->systemExtras->count);
-}
-
-static void put_mode_sub_header(struct writer *w, const NapSoHMessage *message)
-{
-    put_tlv_header(w, sohAttributeTypeVendorSpecific, MODE_SUB_HEADER_LENGTH);
-    put_be32(w, MicrosoftVendorId);
-    put_correlation_id(w, &message->correlationId);
-    put_u8(w, message->intent);
-    put_u8(w, message->contentType);
-}
 
 static UINT16 encoded_format(const NapSoHMessage *message)
 {
@@ -231,32 +49,10 @@ static BOOL message_is_empty(const NapSoHMessage *message)
     return !message->hasSystemEntry && message->entryCount == 0;
 }
 
-/* Everything after the 12-byte header. */
-static void put_body(struct writer *w, const NapSoHMessage *message)
+/* The row of a type-value the caller filled in; NULL for a type without one. */
+static const struct soh_layout *type_value_layout(const NapSoHMessageSystemAttribute *a)
 {
-    UINT16 i;
-
-    if (message_is_empty(message))
-        return;
-    if (encoded_format(message) == NAP_SOH_MESSAGE_FORMAT_2)
-        put_mode_sub_header(w, message);
-    if (message->hasSystemEntry)
-        put_system_entry(w, message);
-    for (i = 0; i < message->entryCount; i++)
-        put_attributes(w, message->entries[i]->attributes, message->entries[i]->count);
-}
-
-/* The 12-byte header, whose two lengths are known once the body is written, then the body. */
-static void put_message(struct writer *w, const NapSoHMessage *message)
-{
-    size_t start = begin_tlv(w, sohAttributeTypeVendorSpecific);
-
-    put_be32(w, MicrosoftVendorId);
-    put_be16(w, encoded_format(message));
-    put_be16(w, 0);
-    put_body(w, message);
-    patch_be16(w, start + HEADER_SIZE - 2, w->used - start - HEADER_SIZE);
-    end_tlv(w, start);
+    return (unsigned)a->type <= 0xFF ? soh_type_value_layout((BYTE)a->type) : NULL;
 }
 
 /* ---- checking what the caller asks to encode ---- */
@@ -268,21 +64,9 @@ static HRESULT check_buffer(UINT16 size, const void *buffer)
 
 static HRESULT check_system_attribute(const NapSoHMessageSystemAttribute *a)
 {
-    switch (a->type) {
-    case napSoHMessageMachineInventory:
-    case napSoHMessagePacketInfo:
-    case napSoHMessageCorrelationId:
-    case napSoHMessageMachineInventoryEx:
-        return S_OK;
-    case napSoHMessageQuarantineState:
-        return check_buffer(a->value.quarantineState.urlSize, a->value.quarantineState.url);
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        return check_buffer(a->value.idList.count, a->value.idList.ids);
-    case napSoHMessageMachineName:
-        return check_buffer(a->value.machineName.size, a->value.machineName.bytes);
-    }
-    return E_INVALIDARG;
+    const struct soh_layout *layout = type_value_layout(a);
+
+    return layout != NULL ? soh_check_value(layout, a) : E_INVALIDARG;
 }
 
 /* The SSoH's other TLVs: any type but a System-Health-ID, which would start an entry. */
@@ -357,6 +141,136 @@ static HRESULT check_message(const NapSoHMessage *message)
     return check_entries(message);
 }
 
+/* ---- the encoded size ---- */
+
+/*
+ * Each function adds to size and stops once it exceeds limit, so that no
+ * sum can wrap a 32-bit size_t, whatever the counts: each step adds less
+ * than 2^18.
+ */
+static size_t add_attributes_size(size_t size, const SoHAttribute *attributes, UINT16 count,
+                                  size_t limit)
+{
+    UINT16 i;
+
+    for (i = 0; i < count && size <= limit; i++)
+        size += TLV_HEADER_SIZE + attributes[i].size;
+    return size;
+}
+
+static size_t add_system_entry_size(size_t size, const NapSoHMessage *message, size_t limit)
+{
+    UINT16 i;
+
+    size += SYSTEM_ENTRY_OPENING;
+    for (i = 0; i < message->systemAttributeCount && size <= limit; i++) {
+        const NapSoHMessageSystemAttribute *a = &message->systemAttributes[i];
+
+        size += 1 + soh_wire_size(type_value_layout(a), a);
+    }
+    if (message->systemExtras != NULL)
+        size = add_attributes_size(size, message->systemExtras->attributes,
+                                   message->systemExtras->count, limit);
+    return size;
+}
+
+/* The size of the encoded message, or some size above limit. */
+static size_t message_size(const NapSoHMessage *message, size_t limit)
+{
+    size_t size = HEADER_SIZE;
+    UINT16 i;
+
+    if (message_is_empty(message))
+        return size;
+    if (encoded_format(message) == NAP_SOH_MESSAGE_FORMAT_2)
+        size += MODE_SUB_HEADER_SIZE;
+    if (message->hasSystemEntry)
+        size = add_system_entry_size(size, message, limit);
+    for (i = 0; i < message->entryCount && size <= limit; i++)
+        size = add_attributes_size(size, message->entries[i]->attributes,
+                                   message->entries[i]->count, limit);
+    return size;
+}
+
+/* ---- writing: each writer returns where the next byte goes ---- */
+
+static BYTE *put_tlv_header(BYTE *out, UINT16 type, size_t length)
+{
+    put_be16(out, type);
+    put_be16(out + 2, (UINT16)length);
+    return out + TLV_HEADER_SIZE;
+}
+
+static BYTE *put_attributes(BYTE *out, const SoHAttribute *attributes, UINT16 count)
+{
+    UINT16 i;
+
+    for (i = 0; i < count; i++) {
+        out = put_tlv_header(out, attributes[i].type, attributes[i].size);
+        if (attributes[i].size > 0)
+            memcpy(out, attributes[i].value, attributes[i].size);
+        out += attributes[i].size;
+    }
+    return out;
+}
+
+/* The SSoH: its System-Health-ID, the Microsoft attribute, then any other TLVs. */
+static BYTE *put_system_entry(BYTE *out, const NapSoHMessage *message)
+{
+    BYTE *microsoft;
+    UINT16 i;
+
+    out = put_tlv_header(out, sohAttributeTypeSystemHealthId, SYSTEM_HEALTH_ID_SIZE);
+    put_be32(out, NapSystemId);
+    microsoft = out + SYSTEM_HEALTH_ID_SIZE;
+    out = put_tlv_header(microsoft, sohAttributeTypeVendorSpecific, 0);
+    put_be32(out, MicrosoftVendorId);
+    out += VENDOR_ID_SIZE;
+    for (i = 0; i < message->systemAttributeCount; i++) {
+        const NapSoHMessageSystemAttribute *a = &message->systemAttributes[i];
+        const struct soh_layout *layout = type_value_layout(a);
+
+        *out++ = (BYTE)a->type;
+        soh_write(layout, a, out);
+        out += soh_wire_size(layout, a);
+    }
+    /* The Microsoft TLV's length, known now. */
+    put_be16(microsoft + 2, (UINT16)(out - microsoft - TLV_HEADER_SIZE));
+    if (message->systemExtras != NULL)
+        out = put_attributes(out, message->systemExtras->attributes, message->systemExtras->count);
+    return out;
+}
+
+static BYTE *put_mode_sub_header(BYTE *out, const NapSoHMessage *message)
+{
+    out = put_tlv_header(out, sohAttributeTypeVendorSpecific, MODE_SUB_HEADER_LENGTH);
+    put_be32(out, MicrosoftVendorId);
+    put_correlation_id(out + VENDOR_ID_SIZE, &message->correlationId);
+    out[VENDOR_ID_SIZE + CORRELATION_ID_SIZE] = message->intent;
+    out[VENDOR_ID_SIZE + CORRELATION_ID_SIZE + 1] = message->contentType;
+    return out + MODE_SUB_HEADER_LENGTH;
+}
+
+/* The whole message, of the size message_size gave, in one pass. */
+static void put_message(BYTE *out, const NapSoHMessage *message, size_t size)
+{
+    UINT16 i;
+
+    out = put_tlv_header(out, sohAttributeTypeVendorSpecific, size - TLV_HEADER_SIZE);
+    put_be32(out, MicrosoftVendorId);
+    put_be16(out + 4, encoded_format(message));
+    put_be16(out + 6, (UINT16)(size - HEADER_SIZE));
+    out += HEADER_SIZE - TLV_HEADER_SIZE;
+    if (message_is_empty(message))
+        return;
+    if (encoded_format(message) == NAP_SOH_MESSAGE_FORMAT_2)
+        out = put_mode_sub_header(out, message);
+    if (message->hasSystemEntry)
+        out = put_system_entry(out, message);
+    for (i = 0; i < message->entryCount; i++)
+        out = put_attributes(out, message->entries[i]->attributes, message->entries[i]->count);
+}
+
 static size_t size_limit(UINT16 maxSize)
 {
     return maxSize == 0 || maxSize > maxNetworkSoHSize ? maxNetworkSoHSize : maxSize;
@@ -365,9 +279,9 @@ static size_t size_limit(UINT16 maxSize)
 HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
                                    NetworkSoH **networkSoh)
 {
-    struct writer measure = { NULL, 0 };
-    struct writer w;
+    size_t limit = size_limit(maxSize);
     NetworkSoH *result;
+    size_t size;
     HRESULT hr;
 
     if (networkSoh == NULL)
@@ -378,22 +292,21 @@ HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
     hr = check_message(message);
     if (FAILED(hr))
         return hr;
-    put_message(&measure, message);
-    if (measure.used > size_limit(maxSize))
+    size = message_size(message, limit);
+    if (size > limit)
         return E_INVALIDARG;
 
-    result = taskmem_zalloc(sizeof(*result));
+    /* Two blocks, as COM's rules let the caller keep the data and free the rest. */
+    result = taskmem_alloc(sizeof(*result));
     if (result == NULL)
         return E_OUTOFMEMORY;
-    result->data = taskmem_alloc(measure.used);
+    result->data = taskmem_alloc(size);
     if (result->data == NULL) {
         taskmem_free(result);
         return E_OUTOFMEMORY;
     }
-    w.out = result->data;
-    w.used = 0;
-    put_message(&w, message);
-    result->size = (UINT16)w.used;
+    result->size = (UINT16)size;
+    put_message(result->data, message, size);
     *networkSoh = result;
     return S_OK;
 }
@@ -401,30 +314,36 @@ HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
 /* ---- reading ---- */
 
 /*
- * The bytes of the message, where the first fault was found and the
- * caller's buffer for what is wrong there (NULL when it wants none).
- * Every reader is given the end of its own range, which never lies beyond
- * size.
+ * The decoder walks the message twice with the same functions.  The first
+ * walk (filling FALSE) checks every byte, recording where the first fault
+ * is and what is wrong there in the caller's buffer (NULL when it wants
+ * none), and counts what the block must hold.  The second (filling TRUE)
+ * walks the copy in the block and builds the message there, taking each
+ * structure from the next free place of its area.  Every reader is given
+ * the end of its own range, which never lies beyond size.
  */
 struct decoder {
     const BYTE *data;
     UINT16 size;
+    BOOL is_response;
     UINT16 error_offset;
     char *reason;
     size_t reason_size;
+
+    BOOL filling;
+    NapSoHMessage *message;
+    /* What the first walk counts. */
+    size_t system_attributes;
+    size_t entries;
+    size_t sohs;
+    size_t attributes;
+    size_t ids;
+    BOOL has_extras;
+    /* What the second walk fills. */
+    SoH *next_soh;
+    SoHAttribute *next_attribute;
+    SystemHealthEntityId *next_id;
 };
-
-static CorrelationId get_correlation_id(const BYTE *in)
-{
-    CorrelationId id;
-
-    id.connId.Data1 = get_be32(in);
-    id.connId.Data2 = get_be16(in + 4);
-    id.connId.Data3 = get_be16(in + 6);
-    memcpy(id.connId.Data4, in + 8, sizeof(id.connId.Data4));
-    id.timeStamp = get_filetime(in + 16);
-    return id;
-}
 
 /* Records the first fault and what is wrong there; always NAP_E_INVALID_PACKET. */
 #if defined(__GNUC__)
@@ -447,17 +366,6 @@ static HRESULT invalid_at(struct decoder *d, size_t offset, const char *format, 
 static size_t bytes_left(size_t pos, size_t end)
 {
     return pos > end ? 0 : end - pos;
-}
-
-/* The name of a Microsoft type-value, as TCG's IF-TNCCS-SOH (section 3.8) gives it. */
-static const char *system_attribute_name(BYTE type)
-{
-    static const char *const names[] = {
-        "MS-Machine-Inventory", "MS-Quarantine-State", "MS-Packet-Info",
-        "MS-SystemGenerated-Ids", "MS-MachineName", "MS-CorrelationId", "MS-Installed-Shvs",
-        "MS-Machine-Inventory-Ex"};
-
-    return type >= 1 && type <= 8 ? names[type - 1] : "unknown";
 }
 
 /* One TLV as found in the message, with M and R masked off its type. */
@@ -485,7 +393,7 @@ static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
     tlv->length = get_be16(d->data + pos + 2);
     tlv->value = d->data + pos + TLV_HEADER_SIZE;
     if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) &&
-        (tlv->type < sohAttributeTypeSystemHealthId || tlv->type > LAST_KNOWN_TLV_TYPE))
+        !soh_attribute_type_known(tlv->type))
         return invalid_at(d, pos, "mandatory (M) flag on unknown TLV type %u",
                           (unsigned)tlv->type);
     if (tlv->length > d->size - pos - TLV_HEADER_SIZE)
@@ -503,214 +411,87 @@ static size_t tlv_end(const struct tlv *tlv)
     return (size_t)tlv->offset + TLV_HEADER_SIZE + tlv->length;
 }
 
-/* ---- Microsoft type-value attributes ---- */
+/* ---- type-values ---- */
 
-/* A fixed-size layout of size bytes after the type byte at pos. */
-static HRESULT fixed_size(struct decoder *d, size_t pos, size_t end, size_t size, size_t *next)
+/*
+ * The extent of the type-value at pos, whose row is layout: *next is where
+ * the next one starts and *count its number of elements.
+ */
+static HRESULT type_value_extent(struct decoder *d, const struct soh_layout *layout, size_t pos,
+                                 size_t end, size_t *next, UINT16 *count)
 {
-    if (bytes_left(pos + 1, end) < size)
-        return invalid_at(d, end,
-                          "%s (Microsoft type-value %u) needs %zu bytes, %zu left in the "
-                          "Microsoft attribute",
-                          system_attribute_name(d->data[pos]), d->data[pos], size,
-                          bytes_left(pos + 1, end));
-    *next = pos + 1 + size;
-    return S_OK;
-}
-
-/* A layout of fixed bytes, then a 16-bit length and that many bytes. */
-static HRESULT counted_size(struct decoder *d, size_t pos, size_t end, size_t fixed,
-                            UINT16 multiple, size_t *next)
-{
-    const char *name = system_attribute_name(d->data[pos]);
+    size_t fixed = soh_fixed_size(layout);
+    size_t left = bytes_left(pos + 1, end);
     size_t length_pos = pos + 1 + fixed;
     UINT16 length;
 
-    if (bytes_left(pos + 1, end) < fixed + 2)
+    *count = 0;
+    if (!layout->length_prefixed) {
+        if (left < fixed)
+            return invalid_at(d, end,
+                              "%s (Microsoft type-value %u) needs %zu bytes, %zu left in the "
+                              "Microsoft attribute",
+                              layout->name, d->data[pos], fixed, left);
+        *next = length_pos;
+        return S_OK;
+    }
+    if (left < fixed + 2)
         return invalid_at(d, end,
                           "%s (Microsoft type-value %u) needs %zu bytes up to its length, "
                           "%zu left in the Microsoft attribute",
-                          name, d->data[pos], fixed + 2, bytes_left(pos + 1, end));
+                          layout->name, d->data[pos], fixed + 2, left);
     length = get_be16(d->data + length_pos);
-    if (length % multiple != 0)
-        return invalid_at(d, length_pos, "%s length %u is not a multiple of %u", name,
-                          (unsigned)length, (unsigned)multiple);
+    if (length % layout->element_size != 0)
+        return invalid_at(d, length_pos, "%s length %u is not a multiple of %u", layout->name,
+                          (unsigned)length, (unsigned)layout->element_size);
     if (length > end - length_pos - 2)
         return invalid_at(d, length_pos,
                           "%s length 0x%04x runs past the end of the Microsoft attribute "
                           "(0x%04zx left)",
-                          name, (unsigned)length, end - length_pos - 2);
+                          layout->name, (unsigned)length, end - length_pos - 2);
+    *count = (UINT16)(length / layout->element_size);
     *next = length_pos + 2 + length;
     return S_OK;
 }
 
-/*
- * The extent of the type-value attribute at pos: *next is where the next
- * one starts.  There is no length byte, so an unknown type ends the walk.
- */
-static HRESULT system_attribute_extent(struct decoder *d, size_t pos, size_t end, size_t *next)
+/* One type-value into the next free place; its integers go to the ID area. */
+static void keep_type_value(struct decoder *d, const struct soh_layout *layout, size_t pos,
+                            UINT16 count)
 {
-    switch (d->data[pos]) {
-    case napSoHMessageMachineInventory:
-        return fixed_size(d, pos, end, MACHINE_INVENTORY_SIZE, next);
-    case napSoHMessageQuarantineState:
-        return counted_size(d, pos, end, QUARANTINE_STATE_FIXED_SIZE - 2, 1, next);
-    case napSoHMessagePacketInfo:
-        return fixed_size(d, pos, end, 1, next);
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        return counted_size(d, pos, end, 0, ID_SIZE, next);
-    case napSoHMessageMachineName:
-        return counted_size(d, pos, end, 0, 1, next);
-    case napSoHMessageCorrelationId:
-        return fixed_size(d, pos, end, CORRELATION_ID_SIZE, next);
-    case napSoHMessageMachineInventoryEx:
-        return fixed_size(d, pos, end, MACHINE_INVENTORY_EX_SIZE, next);
-    default:
-        return invalid_at(d, pos, "unknown Microsoft type-value %u", d->data[pos]);
-    }
-}
+    NapSoHMessage *message = d->message;
+    NapSoHMessageSystemAttribute *a = &message->systemAttributes[message->systemAttributeCount++];
+    BOOL integers = layout->element_kind == SOH_ELEMENTS_BE32;
 
-/* The number of type-value attributes from pos to end, all well-formed. */
-static HRESULT count_system_attributes(struct decoder *d, size_t pos, size_t end, UINT16 *count)
-{
-    size_t next;
-
-    *count = 0;
-    while (pos < end) {
-        if (system_attribute_extent(d, pos, end, &next) != S_OK)
-            return NAP_E_INVALID_PACKET;
-        pos = next;
-        (*count)++;
-    }
-    return S_OK;
-}
-
-static HRESULT get_id_list(const BYTE *in, NapSoHMessageIdList *list)
-{
-    UINT16 i;
-
-    list->count = get_be16(in) / ID_SIZE;
-    list->ids = NULL;
-    if (list->count == 0)
-        return S_OK;
-    list->ids = taskmem_alloc(list->count * sizeof(*list->ids));
-    if (list->ids == NULL) {
-        list->count = 0;
-        return E_OUTOFMEMORY;
-    }
-    for (i = 0; i < list->count; i++)
-        list->ids[i] = get_be32(in + 2 + i * ID_SIZE);
-    return S_OK;
-}
-
-static void get_machine_inventory(const BYTE *in, NapSoHMessageMachineInventory *inv)
-{
-    inv->osMajorVersion = get_be32(in);
-    inv->osMinorVersion = get_be32(in + 4);
-    inv->osBuildNumber = get_be32(in + 8);
-    inv->servicePackMajor = get_be16(in + 12);
-    inv->servicePackMinor = get_be16(in + 14);
-    inv->processorArchitecture = get_be16(in + 16);
-}
-
-/* A 16-bit size, then that many bytes, which get a block of their own. */
-static HRESULT get_counted(const BYTE *in, UINT16 *size, BYTE **bytes)
-{
-    void *copy;
-    HRESULT hr;
-
-    *size = get_be16(in);
-    hr = taskmem_duplicate(in + 2, *size, &copy);
-    *bytes = copy;
-    if (FAILED(hr))
-        *size = 0;
-    return hr;
-}
-
-static HRESULT get_quarantine_state(const BYTE *in, NapSoHMessageQuarantineState *state)
-{
-    state->flags = get_be16(in);
-    state->probationTime = get_filetime(in + 2);
-    return get_counted(in + 10, &state->urlSize, &state->url);
+    memset(a, 0, sizeof(*a));
+    a->type = (NapSoHMessageSystemAttributeType)d->data[pos];
+    soh_read(layout, d->data + pos + 1, count, integers ? d->next_id : NULL, a);
+    if (integers)
+        d->next_id += count;
 }
 
 /*
- * Decodes one type-value attribute that system_attribute_extent accepted.
- * On failure, *a owns no block.
+ * The type-values of the Microsoft TLV's value, from pos to end.  They
+ * carry no length, so an unknown one ends the walk.
  */
-static HRESULT get_system_attribute(const BYTE *in, NapSoHMessageSystemAttribute *a)
+static HRESULT decode_type_values(struct decoder *d, size_t pos, size_t end)
 {
-    a->type = (NapSoHMessageSystemAttributeType)in[0];
-    in++;
-    switch (a->type) {
-    case napSoHMessageMachineInventory:
-        get_machine_inventory(in, &a->value.machineInventory);
-        return S_OK;
-    case napSoHMessageQuarantineState:
-        return get_quarantine_state(in, &a->value.quarantineState);
-    case napSoHMessagePacketInfo:
-        a->value.packetInfo = in[0];
-        return S_OK;
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        return get_id_list(in, &a->value.idList);
-    case napSoHMessageMachineName:
-        return get_counted(in, &a->value.machineName.size, &a->value.machineName.bytes);
-    case napSoHMessageCorrelationId:
-        a->value.correlationId = get_correlation_id(in);
-        return S_OK;
-    case napSoHMessageMachineInventoryEx:
-        a->value.machineInventoryEx.reserved = get_be32(in);
-        a->value.machineInventoryEx.productType = in[4];
-        return S_OK;
-    }
-    return S_OK;
-}
-
-static void free_system_attribute(NapSoHMessageSystemAttribute *a)
-{
-    switch (a->type) {
-    case napSoHMessageQuarantineState:
-        taskmem_free(a->value.quarantineState.url);
-        break;
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        taskmem_free(a->value.idList.ids);
-        break;
-    case napSoHMessageMachineName:
-        taskmem_free(a->value.machineName.bytes);
-        break;
-    default:
-        break;
-    }
-}
-
-/*
- * Decodes the type-value attributes of the Microsoft TLV's value, from pos
- * to end, into the message.  systemAttributeCount grows with each decoded
- * attribute, so NapSoHMessageFree undoes a partial decode.
- */
-static HRESULT decode_system_attributes(struct decoder *d, size_t pos, size_t end,
-                                        NapSoHMessage *message)
-{
+    const struct soh_layout *layout;
+    size_t next = end;
     UINT16 count;
-    size_t next;
 
-    if (count_system_attributes(d, pos, end, &count) != S_OK)
-        return NAP_E_INVALID_PACKET;
-    if (count == 0)
-        return S_OK;
-    message->systemAttributes = taskmem_zalloc(count * sizeof(*message->systemAttributes));
-    if (message->systemAttributes == NULL)
-        return E_OUTOFMEMORY;
     while (pos < end) {
-        /* count_system_attributes has checked every extent already. */
-        system_attribute_extent(d, pos, end, &next);
-        if (FAILED(get_system_attribute(d->data + pos,
-                                        &message->systemAttributes[message->systemAttributeCount])))
-            return E_OUTOFMEMORY;
-        message->systemAttributeCount++;
+        layout = soh_type_value_layout(d->data[pos]);
+        if (layout == NULL)
+            return invalid_at(d, pos, "unknown Microsoft type-value %u", d->data[pos]);
+        if (type_value_extent(d, layout, pos, end, &next, &count) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        if (d->filling) {
+            keep_type_value(d, layout, pos, count);
+        } else {
+            d->system_attributes++;
+            if (layout->element_kind == SOH_ELEMENTS_BE32)
+                d->ids += count;
+        }
         pos = next;
     }
     return S_OK;
@@ -718,182 +499,176 @@ static HRESULT decode_system_attributes(struct decoder *d, size_t pos, size_t en
 
 /* ---- entries ---- */
 
-/* The TLVs of one entry: from its System-Health-ID to the next one or the end. */
-struct entry {
-    UINT16 count;
-    SoHAttribute attributes[maxSoHAttributeCount];
-};
+/* A new SoH in the block, its attributes to follow in the attribute area. */
+static SoH *start_soh(struct decoder *d)
+{
+    SoH *soh = d->next_soh++;
+
+    soh->count = 0;
+    soh->attributes = d->next_attribute;
+    return soh;
+}
+
+/* The TLV as the next attribute of soh; an empty value is NULL, as in a copied SoH. */
+static void keep_attribute(struct decoder *d, SoH *soh, const struct tlv *tlv)
+{
+    SoHAttribute *a = d->next_attribute++;
+
+    a->type = tlv->type;
+    a->size = tlv->length;
+    /* SoHAttribute has no const member; in the block, the copy is the message's own. */
+    a->value = tlv->length > 0 ? (BYTE *)(uintptr_t)tlv->value : NULL;
+    soh->count++;
+}
+
+static BOOL is_microsoft_tlv(const struct tlv *tlv)
+{
+    return tlv->type == sohAttributeTypeVendorSpecific && tlv->length >= VENDOR_ID_SIZE &&
+           get_be32(tlv->value) == MicrosoftVendorId;
+}
 
 /*
- * Reads the entry starting at *pos (a System-Health-ID TLV, which the walk
- * of count_entries checked) into entry, and moves *pos past it.  The
- * attribute values point into the message, which is only read.
+ * A TLV of the SSoH after its System-Health-ID: the first Microsoft TLV
+ * holds the type-values; every other TLV is kept raw in systemExtras.
  */
-static HRESULT read_entry(struct decoder *d, size_t *pos, struct entry *entry)
+static HRESULT system_entry_tlv(struct decoder *d, const struct tlv *tlv, BOOL *type_values_seen)
 {
-    struct tlv tlv;
+    NapSoHMessage *message = d->message;
 
-    entry->count = 0;
-    do {
-        read_tlv(d, *pos, &tlv);
-        if (entry->count == maxSoHAttributeCount)
-            return invalid_at(d, *pos, "more than %u TLVs in one entry",
-                              (unsigned)maxSoHAttributeCount);
-        entry->attributes[entry->count].type = tlv.type;
-        entry->attributes[entry->count].size = tlv.length;
-        /* SoHAttribute has no const member; the decoder only reads through it. */
-        entry->attributes[entry->count].value = (BYTE *)(uintptr_t)tlv.value;
-        entry->count++;
-        *pos = tlv_end(&tlv);
-    } while (*pos < d->size &&
-             (get_be16(d->data + *pos) & TLV_TYPE_MASK) != sohAttributeTypeSystemHealthId);
+    if (!*type_values_seen && is_microsoft_tlv(tlv)) {
+        *type_values_seen = TRUE;
+        return decode_type_values(d, tlv->offset + TLV_HEADER_SIZE + VENDOR_ID_SIZE,
+                                  tlv_end(tlv));
+    }
+    if (!d->filling) {
+        d->sohs += !d->has_extras;
+        d->has_extras = TRUE;
+        d->attributes++;
+        return S_OK;
+    }
+    if (message->systemExtras == NULL)
+        message->systemExtras = start_soh(d);
+    keep_attribute(d, message->systemExtras, tlv);
     return S_OK;
 }
 
-/* Whether the attribute is the SSoH's Microsoft type-value TLV. */
-static BOOL is_microsoft_attribute(const SoHAttribute *a)
+/* A TLV of a report entry, checked against the rules of an SoH as it comes. */
+static HRESULT report_entry_tlv(struct decoder *d, SoH *soh, const struct tlv *tlv,
+                                struct soh_rules *rules, size_t start)
 {
-    return a->type == sohAttributeTypeVendorSpecific && a->size >= VENDOR_ID_SIZE &&
-           get_be32(a->value) == MicrosoftVendorId;
+    SoHAttribute attribute;
+
+    attribute.type = tlv->type;
+    attribute.size = tlv->length;
+    attribute.value = (BYTE *)(uintptr_t)tlv->value;
+    /* The walk makes the first TLV the only System-Health-ID; what remains is the size. */
+    if (soh_rules_add(rules, &attribute) != SOH_FAULT_NONE)
+        return invalid_at(d, start,
+                          "report entry: TLV type %u at offset %u has %u bytes, a size its "
+                          "type does not allow",
+                          (unsigned)tlv->type, (unsigned)tlv->offset, (unsigned)tlv->length);
+    if (d->filling)
+        keep_attribute(d, soh, tlv);
+    else
+        d->attributes++;
+    return S_OK;
 }
 
-/*
- * The SSoH: the first Microsoft TLV gives the type-value attributes; every
- * other TLV after the System-Health-ID is kept raw in systemExtras.
- */
-static HRESULT decode_system_entry(struct decoder *d, const struct entry *entry,
-                                   NapSoHMessage *message)
+/* The rules that only a whole entry can break, those of an SoHR's. */
+static HRESULT end_report_entry(struct decoder *d, const struct soh_rules *rules, size_t start)
 {
-    SoHAttribute extras[maxSoHAttributeCount];
-    UINT16 extra_count = 0;
-    BOOL decoded = FALSE;
-    HRESULT hr;
-    UINT16 i;
-
-    message->hasSystemEntry = TRUE;
-    for (i = 1; i < entry->count; i++) {
-        const SoHAttribute *a = &entry->attributes[i];
-
-        if (!decoded && is_microsoft_attribute(a)) {
-            size_t start = (size_t)(a->value - d->data);
-
-            hr = decode_system_attributes(d, start + VENDOR_ID_SIZE, start + a->size, message);
-            if (FAILED(hr))
-                return hr;
-            decoded = TRUE;
-        } else {
-            extras[extra_count++] = *a;
-        }
-    }
-    if (extra_count == 0)
+    switch (soh_rules_end(rules, !d->is_response)) {
+    case SOH_FAULT_NONE:
         return S_OK;
-    return soh_copy(extras, extra_count, &message->systemExtras);
-}
-
-/*
- * Says why soh_validate refused the entry at start.  soh_validate is the
- * judge; this only names what it objects to.  The walk has already made
- * the first TLV the only System-Health-ID, taken the M flags off, and kept
- * to maxSoHAttributeCount, so a size that does not fit its type, or (in an
- * SoHR) the rules on what a response holds, is what remains: when no size
- * is wrong, the entry is an SoHR's.
- */
-static HRESULT invalid_entry(struct decoder *d, const struct entry *entry, size_t start)
-{
-    UINT16 i;
-
-    for (i = 0; i < entry->count; i++) {
-        const SoHAttribute *a = &entry->attributes[i];
-
-        if (!sohattr_wire_size_valid(a->type, a->size))
-            return invalid_at(d, start,
-                              "report entry: TLV type %u at offset %zu has %u bytes, a size "
-                              "its type does not allow",
-                              (unsigned)a->type,
-                              (size_t)(a->value - d->data) - TLV_HEADER_SIZE, (unsigned)a->size);
-    }
-    if (soh_count_of_type(entry->attributes, entry->count,
-                          sohAttributeTypeComplianceResultCodes) == 0 &&
-        soh_count_of_type(entry->attributes, entry->count, sohAttributeTypeFailureCategory) == 0)
+    case SOH_FAULT_NO_RESULT:
         return invalid_at(d, start,
                           "report entry of an SoHR without Compliance-Result-Codes or "
                           "Failure-Category");
-    return invalid_at(d, start,
-                      "report entry of an SoHR with more than one set of fixup servers "
-                      "of one address family");
+    default:
+        return invalid_at(d, start,
+                          "report entry of an SoHR with more than one set of fixup servers "
+                          "of one address family");
+    }
 }
 
-/* A report entry: a valid SoH of the message's direction, copied. */
-static HRESULT decode_report_entry(struct decoder *d, struct entry *entry, size_t start,
-                                   NapSoHMessage *message)
+/* A report entry's place: its SoH and its slot in entries. */
+static SoH *start_report_entry(struct decoder *d)
 {
-    SoH view;
-    HRESULT hr;
+    NapSoHMessage *message = d->message;
+    SoH *soh;
 
-    view.count = entry->count;
-    view.attributes = entry->attributes;
-    if (soh_validate(&view, !message->isResponse) != S_OK)
-        return invalid_entry(d, entry, start);
-    hr = soh_copy(entry->attributes, entry->count, &message->entries[message->entryCount]);
-    if (FAILED(hr))
-        return hr;
-    message->entryCount++;
-    return S_OK;
+    if (!d->filling) {
+        d->entries++;
+        d->sohs++;
+        return NULL;
+    }
+    soh = start_soh(d);
+    message->entries[message->entryCount++] = soh;
+    return soh;
 }
 
 /*
- * Walks the TLVs from pos to the end without keeping them: each must be
- * well-formed, and the first a System-Health-ID.  *count is the number of
- * entries (System-Health-IDs).
+ * The entry whose System-Health-ID TLV, already read, is *tlv: its TLVs up
+ * to the next System-Health-ID or the end.  Only the first entry can be the
+ * SSoH, the NAP agent's own (IF-TNCCS-SOH 3.5).  On return *tlv is the TLV
+ * that starts the next entry, if *pos has not reached the end.
  */
-static HRESULT count_entries(struct decoder *d, size_t pos, UINT16 *count)
+static HRESULT decode_entry(struct decoder *d, size_t *pos, struct tlv *tlv, BOOL first)
 {
-    struct tlv tlv;
-
-    *count = 0;
-    while (pos < d->size) {
-        if (read_tlv(d, pos, &tlv) != S_OK)
-            return NAP_E_INVALID_PACKET;
-        if (tlv.type == sohAttributeTypeSystemHealthId)
-            (*count)++;
-        else if (*count == 0)
-            return invalid_at(d, pos,
-                              "the first TLV is type %u, not a System-Health-ID (2) "
-                              "starting an entry",
-                              (unsigned)tlv.type);
-        pos = tlv_end(&tlv);
-    }
-    return S_OK;
-}
-
-static HRESULT decode_entries(struct decoder *d, size_t pos, NapSoHMessage *message)
-{
-    size_t first = pos;
-    struct entry entry;
-    UINT16 count;
+    size_t start = *pos;
+    BOOL system = first && get_be32(tlv->value) == NapSystemId;
+    BOOL type_values_seen = FALSE;
+    struct soh_rules rules;
+    UINT16 tlvs = 0;
+    SoH *soh = NULL;
     HRESULT hr;
 
-    if (count_entries(d, pos, &count) != S_OK)
-        return NAP_E_INVALID_PACKET;
-    if (count == 0)
-        return S_OK;
-    /* count includes the SSoH, if any: one slot may stay unused. */
-    message->entries = taskmem_zalloc(count * sizeof(*message->entries));
-    if (message->entries == NULL)
-        return E_OUTOFMEMORY;
-    while (pos < d->size) {
-        size_t start = pos;
-
-        hr = read_entry(d, &pos, &entry);
-        if (FAILED(hr))
-            return hr;
-        /* Only the first entry can be the SSoH, the NAP agent's own (IF-TNCCS-SOH 3.5). */
-        if (start == first && get_be32(entry.attributes[0].value) == NapSystemId)
-            hr = decode_system_entry(d, &entry, message);
+    if (system)
+        d->message->hasSystemEntry = TRUE;
+    else
+        soh = start_report_entry(d);
+    soh_rules_start(&rules);
+    do {
+        if (tlvs == maxSoHAttributeCount)
+            return invalid_at(d, *pos, "more than %u TLVs in one entry",
+                              (unsigned)maxSoHAttributeCount);
+        if (!system)
+            hr = report_entry_tlv(d, soh, tlv, &rules, start);
+        else if (tlvs > 0)
+            hr = system_entry_tlv(d, tlv, &type_values_seen);
         else
-            hr = decode_report_entry(d, &entry, start, message);
+            hr = S_OK;
         if (FAILED(hr))
             return hr;
+        tlvs++;
+        *pos = tlv_end(tlv);
+        if (*pos == d->size)
+            break;
+        if (read_tlv(d, *pos, tlv) != S_OK)
+            return NAP_E_INVALID_PACKET;
+    } while (tlv->type != sohAttributeTypeSystemHealthId);
+    return system ? S_OK : end_report_entry(d, &rules, start);
+}
+
+static HRESULT decode_entries(struct decoder *d, size_t pos)
+{
+    struct tlv tlv;
+    BOOL first = TRUE;
+
+    /* A format 2 message may end after its mode sub-header. */
+    if (pos == d->size)
+        return S_OK;
+    if (read_tlv(d, pos, &tlv) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (tlv.type != sohAttributeTypeSystemHealthId)
+        return invalid_at(d, pos,
+                          "the first TLV is type %u, not a System-Health-ID (2) starting an "
+                          "entry",
+                          (unsigned)tlv.type);
+    while (pos < d->size) {
+        if (decode_entry(d, &pos, &tlv, first) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        first = FALSE;
     }
     return S_OK;
 }
@@ -950,20 +725,83 @@ static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage
     return S_OK;
 }
 
-static HRESULT decode_message(struct decoder *d, NapSoHMessage *message)
+static HRESULT decode_message(struct decoder *d)
 {
     size_t pos = HEADER_SIZE;
 
-    if (read_header(d, message) != S_OK)
+    if (read_header(d, d->message) != S_OK)
         return NAP_E_INVALID_PACKET;
     if (d->size == HEADER_SIZE)
         return S_OK;
-    if (message->format == NAP_SOH_MESSAGE_FORMAT_2) {
-        if (read_mode_sub_header(d, pos, message) != S_OK)
+    if (d->message->format == NAP_SOH_MESSAGE_FORMAT_2) {
+        if (read_mode_sub_header(d, pos, d->message) != S_OK)
             return NAP_E_INVALID_PACKET;
         pos += MODE_SUB_HEADER_SIZE;
     }
-    return decode_entries(d, pos, message);
+    return decode_entries(d, pos);
+}
+
+/* The first walk, over the caller's bytes. */
+static HRESULT check_bytes(struct decoder *d)
+{
+    if (d->size > maxNetworkSoHSize)
+        return invalid_at(d, maxNetworkSoHSize, "%u bytes, longer than a NetworkSoH's %u",
+                          (unsigned)d->size, (unsigned)maxNetworkSoHSize);
+    return decode_message(d);
+}
+
+/*
+ * Where each area of the block starts, in the order of their alignment:
+ * every structure before the IDs holds a pointer, so every area up to
+ * them starts aligned for one; the copy of the message, bytes, comes last.
+ */
+struct block_areas {
+    size_t system_attributes;
+    size_t entries;
+    size_t sohs;
+    size_t attributes;
+    size_t ids;
+    size_t copy;
+    size_t size;
+};
+
+/* The areas of the block for what the first walk counted; at most some 70 KB. */
+static void plan_block(const struct decoder *d, struct block_areas *areas)
+{
+    size_t at = sizeof(NapSoHMessage);
+
+    areas->system_attributes = at;
+    at += d->system_attributes * sizeof(NapSoHMessageSystemAttribute);
+    areas->entries = at;
+    at += d->entries * sizeof(SoH *);
+    areas->sohs = at;
+    at += d->sohs * sizeof(SoH);
+    areas->attributes = at;
+    at += d->attributes * sizeof(SoHAttribute);
+    areas->ids = at;
+    at += d->ids * sizeof(SystemHealthEntityId);
+    areas->copy = at;
+    areas->size = at + d->size;
+}
+
+/* Turns the decoder to filling the block, over the message's copy at its end. */
+static void start_filling(struct decoder *d, BYTE *block, const struct block_areas *areas)
+{
+    NapSoHMessage *message = (NapSoHMessage *)(void *)block;
+
+    memset(message, 0, sizeof(*message));
+    message->isResponse = d->is_response;
+    if (d->system_attributes > 0)
+        message->systemAttributes = (void *)(block + areas->system_attributes);
+    if (d->entries > 0)
+        message->entries = (void *)(block + areas->entries);
+    d->next_soh = (void *)(block + areas->sohs);
+    d->next_attribute = (void *)(block + areas->attributes);
+    d->next_id = (void *)(block + areas->ids);
+    memcpy(block + areas->copy, d->data, d->size);
+    d->data = block + areas->copy;
+    d->message = message;
+    d->filling = TRUE;
 }
 
 HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
@@ -976,9 +814,10 @@ HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
                                      NapSoHMessage **message, UINT16 *errorOffset, char *reason,
                                      SIZE_T reasonSize)
 {
-    struct decoder d;
-    NapSoHMessage *result;
-    HRESULT hr;
+    struct decoder d = {0};
+    struct block_areas areas;
+    NapSoHMessage scratch = {0};
+    BYTE *block;
 
     /* Empty unless the message is malformed, whatever else fails. */
     if (reason != NULL && reasonSize > 0)
@@ -992,44 +831,28 @@ HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
         return E_INVALIDARG;
     d.data = networkSoh->data;
     d.size = networkSoh->size;
-    d.error_offset = 0;
+    d.is_response = (flags & NAP_SOH_MESSAGE_RESPONSE) != 0;
     d.reason = reason;
     d.reason_size = reasonSize;
-    if (d.size > maxNetworkSoHSize) {
-        hr = invalid_at(&d, maxNetworkSoHSize, "%u bytes, longer than a NetworkSoH's %u",
-                        (unsigned)d.size, (unsigned)maxNetworkSoHSize);
-    } else {
-        result = taskmem_zalloc(sizeof(*result));
-        if (result == NULL)
-            return E_OUTOFMEMORY;
-        result->isResponse = (flags & NAP_SOH_MESSAGE_RESPONSE) != 0;
-        hr = decode_message(&d, result);
-        if (SUCCEEDED(hr))
-            *message = result;
-        else
-            NapSoHMessageFree(result);
+    d.message = &scratch;
+    if (check_bytes(&d) != S_OK) {
+        if (errorOffset != NULL)
+            *errorOffset = d.error_offset;
+        return NAP_E_INVALID_PACKET;
     }
-    if (hr == NAP_E_INVALID_PACKET && errorOffset != NULL)
-        *errorOffset = d.error_offset;
-    return hr;
+    plan_block(&d, &areas);
+    block = taskmem_alloc(areas.size);
+    if (block == NULL)
+        return E_OUTOFMEMORY;
+    start_filling(&d, block, &areas);
+    /* The same bytes, so the same walk, which cannot fail now. */
+    decode_message(&d);
+    *message = d.message;
+    return S_OK;
 }
 
+/* The message is one block (see the top of this file). */
 VOID WINAPI NapSoHMessageFree(NapSoHMessage *message)
 {
-    UINT16 i;
-
-    if (message == NULL)
-        return;
-    if (message->systemAttributes != NULL) {
-        for (i = 0; i < message->systemAttributeCount; i++)
-            free_system_attribute(&message->systemAttributes[i]);
-    }
-    taskmem_free(message->systemAttributes);
-    FreeSoH(message->systemExtras);
-    if (message->entries != NULL) {
-        for (i = 0; i < message->entryCount; i++)
-            FreeSoH(message->entries[i]);
-    }
-    taskmem_free(message->entries);
     taskmem_free(message);
 }

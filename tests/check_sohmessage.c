@@ -1305,7 +1305,8 @@ START_TEST(out_of_memory)
                                                         release_network_soh);
     ck_assert_uint_eq(encode_points, 2);
     decode_points = exercise_method_allocation_failures(decode_attempt, &input, release_message);
-    ck_assert_uint_ge(decode_points, 5);
+    /* A decoded message is one block, whatever it holds. */
+    ck_assert_uint_eq(decode_points, 1);
     printf("# encode: %u allocation points, decode: %u\n", encode_points, decode_points);
     NapSoHMessageFree(message);
 }
