@@ -51,7 +51,7 @@ BOOL sohattr_wire_size_valid(UINT16 type, UINT16 size)
 HRESULT sohattr_decode(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttributeValue **value)
 {
     const struct soh_layout *layout = soh_attribute_layout(type);
-    size_t element_bytes = size - soh_fixed_size(layout);
+    size_t element_bytes = size - layout->fixed_size;
     SoHAttributeValue *decoded = taskmem_zalloc(sizeof(*decoded));
     void *storage = NULL;
     UINT16 count = 0;
@@ -73,11 +73,29 @@ HRESULT sohattr_decode(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttribute
 }
 
 /*
- * One attribute at position index: a value buffer behind any non-zero size,
- * no M flag (the library understands no flagged type), the
- * System-Health-ID first and only there, and a size that fits its type.
+ * A response must say how the client fared: Compliance-Result-Codes, or a
+ * Failure-Category when the validator could not tell.  It may name at most
+ * one set of fixup servers of each address family.
  */
-static BOOL attribute_valid(const SoHAttribute *attribute, UINT16 index)
+enum soh_fault soh_rules_end(const struct soh_rules *rules)
+{
+    if (rules->count == 0)
+        return SOH_FAULT_ATTRIBUTE;
+    if (rules->is_request)
+        return SOH_FAULT_NONE;
+    if (rules->results == 0)
+        return SOH_FAULT_NO_RESULT;
+    if (rules->ipv4_fixups > 1 || rules->ipv6_fixups > 1)
+        return SOH_FAULT_TWO_FIXUP_SETS;
+    return SOH_FAULT_NONE;
+}
+
+/*
+ * Besides the rules: a value buffer behind any non-zero size, no M flag
+ * (the library understands no flagged type), and the System-Health-ID
+ * first and only there.
+ */
+static BOOL attribute_in_place(const SoHAttribute *attribute, UINT16 index)
 {
     BOOL is_id = attribute->type == sohAttributeTypeSystemHealthId;
 
@@ -85,56 +103,7 @@ static BOOL attribute_valid(const SoHAttribute *attribute, UINT16 index)
         return FALSE;
     if (attribute->type & SOH_ATTRIBUTE_MANDATORY_FLAG)
         return FALSE;
-    if (is_id != (index == 0))
-        return FALSE;
-    return sohattr_wire_size_valid(attribute->type, attribute->size);
-}
-
-void soh_rules_start(struct soh_rules *rules)
-{
-    memset(rules, 0, sizeof(*rules));
-}
-
-enum soh_fault soh_rules_add(struct soh_rules *rules, const SoHAttribute *attribute)
-{
-    if (rules->count == maxSoHAttributeCount)
-        return SOH_FAULT_TOO_MANY;
-    if (!attribute_valid(attribute, rules->count))
-        return SOH_FAULT_ATTRIBUTE;
-    switch (attribute->type) {
-    case sohAttributeTypeComplianceResultCodes:
-    case sohAttributeTypeFailureCategory:
-        rules->results++;
-        break;
-    case sohAttributeTypeIpv4FixupServers:
-        rules->ipv4_fixups++;
-        break;
-    case sohAttributeTypeIpv6FixupServers:
-        rules->ipv6_fixups++;
-        break;
-    default:
-        break;
-    }
-    rules->count++;
-    return SOH_FAULT_NONE;
-}
-
-/*
- * A response must say how the client fared: Compliance-Result-Codes, or a
- * Failure-Category when the validator could not tell.  It may name at most
- * one set of fixup servers of each address family.
- */
-enum soh_fault soh_rules_end(const struct soh_rules *rules, BOOL isRequest)
-{
-    if (rules->count == 0)
-        return SOH_FAULT_ATTRIBUTE;
-    if (isRequest)
-        return SOH_FAULT_NONE;
-    if (rules->results == 0)
-        return SOH_FAULT_NO_RESULT;
-    if (rules->ipv4_fixups > 1 || rules->ipv6_fixups > 1)
-        return SOH_FAULT_TWO_FIXUP_SETS;
-    return SOH_FAULT_NONE;
+    return is_id == (index == 0);
 }
 
 HRESULT soh_validate(const SoH *soh, BOOL isRequest)
@@ -144,11 +113,14 @@ HRESULT soh_validate(const SoH *soh, BOOL isRequest)
 
     if (soh == NULL || soh->attributes == NULL)
         return NAP_E_INVALID_PACKET;
-    soh_rules_start(&rules);
-    for (i = 0; i < soh->count; i++)
-        if (soh_rules_add(&rules, &soh->attributes[i]) != SOH_FAULT_NONE)
+    soh_rules_start(&rules, isRequest);
+    for (i = 0; i < soh->count; i++) {
+        const SoHAttribute *a = &soh->attributes[i];
+
+        if (!attribute_in_place(a, i) || soh_rules_add(&rules, a->type, a->size) != SOH_FAULT_NONE)
             return NAP_E_INVALID_PACKET;
-    return soh_rules_end(&rules, isRequest) == SOH_FAULT_NONE ? S_OK : NAP_E_INVALID_PACKET;
+    }
+    return soh_rules_end(&rules) == SOH_FAULT_NONE ? S_OK : NAP_E_INVALID_PACKET;
 }
 
 SystemHealthEntityId soh_system_health_id(const SoH *soh)

@@ -311,16 +311,16 @@ HRESULT WINAPI NapSoHMessageEncode(const NapSoHMessage *message, UINT16 maxSize,
     return S_OK;
 }
 
-/* ---- reading ---- */
+/* ---- reading, first walk: scanning (checking and counting) ---- */
 
 /*
- * The decoder walks the message twice with the same functions.  The first
- * walk (filling FALSE) checks every byte, recording where the first fault
- * is and what is wrong there in the caller's buffer (NULL when it wants
- * none), and counts what the block must hold.  The second (filling TRUE)
- * walks the copy in the block and builds the message there, taking each
- * structure from the next free place of its area.  Every reader is given
- * the end of its own range, which never lies beyond size.
+ * The decoder walks the message twice.  The first walk checks every byte,
+ * recording where the first fault is and what is wrong there in the
+ * caller's buffer (NULL when it wants none), and counts what the block
+ * must hold.  Only then is the block allocated, and the second walk, which
+ * has nothing left to check, builds the message in it.  Every reader of
+ * the first walk is given the end of its own range, which never lies
+ * beyond size.
  */
 struct decoder {
     const BYTE *data;
@@ -329,20 +329,14 @@ struct decoder {
     UINT16 error_offset;
     char *reason;
     size_t reason_size;
-
-    BOOL filling;
-    NapSoHMessage *message;
-    /* What the first walk counts. */
+    /* The header's fields. */
+    NapSoHMessage header;
+    /* What the block holds besides the message and the copy of its bytes. */
     size_t system_attributes;
     size_t entries;
     size_t sohs;
     size_t attributes;
     size_t ids;
-    BOOL has_extras;
-    /* What the second walk fills. */
-    SoH *next_soh;
-    SoHAttribute *next_attribute;
-    SystemHealthEntityId *next_id;
 };
 
 /* Records the first fault and what is wrong there; always NAP_E_INVALID_PACKET. */
@@ -380,7 +374,7 @@ struct tlv {
  * The TLV at pos: its header and value must lie before the end, and an M
  * flag is allowed only on a type the library understands.
  */
-static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
+static inline HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
 {
     UINT16 raw_type;
 
@@ -392,8 +386,7 @@ static HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
     tlv->type = raw_type & TLV_TYPE_MASK;
     tlv->length = get_be16(d->data + pos + 2);
     tlv->value = d->data + pos + TLV_HEADER_SIZE;
-    if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) &&
-        !soh_attribute_type_known(tlv->type))
+    if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) && !soh_attribute_type_known(tlv->type))
         return invalid_at(d, pos, "mandatory (M) flag on unknown TLV type %u",
                           (unsigned)tlv->type);
     if (tlv->length > d->size - pos - TLV_HEADER_SIZE)
@@ -411,7 +404,11 @@ static size_t tlv_end(const struct tlv *tlv)
     return (size_t)tlv->offset + TLV_HEADER_SIZE + tlv->length;
 }
 
-/* ---- type-values ---- */
+static BOOL is_microsoft_tlv(const BYTE *type, UINT16 length)
+{
+    return (get_be16(type) & TLV_TYPE_MASK) == sohAttributeTypeVendorSpecific &&
+           length >= VENDOR_ID_SIZE && get_be32(type + TLV_HEADER_SIZE) == MicrosoftVendorId;
+}
 
 /*
  * The extent of the type-value at pos, whose row is layout: *next is where
@@ -420,7 +417,7 @@ static size_t tlv_end(const struct tlv *tlv)
 static HRESULT type_value_extent(struct decoder *d, const struct soh_layout *layout, size_t pos,
                                  size_t end, size_t *next, UINT16 *count)
 {
-    size_t fixed = soh_fixed_size(layout);
+    size_t fixed = layout->fixed_size;
     size_t left = bytes_left(pos + 1, end);
     size_t length_pos = pos + 1 + fixed;
     UINT16 length;
@@ -454,26 +451,11 @@ static HRESULT type_value_extent(struct decoder *d, const struct soh_layout *lay
     return S_OK;
 }
 
-/* One type-value into the next free place; its integers go to the ID area. */
-static void keep_type_value(struct decoder *d, const struct soh_layout *layout, size_t pos,
-                            UINT16 count)
-{
-    NapSoHMessage *message = d->message;
-    NapSoHMessageSystemAttribute *a = &message->systemAttributes[message->systemAttributeCount++];
-    BOOL integers = layout->element_kind == SOH_ELEMENTS_BE32;
-
-    memset(a, 0, sizeof(*a));
-    a->type = (NapSoHMessageSystemAttributeType)d->data[pos];
-    soh_read(layout, d->data + pos + 1, count, integers ? d->next_id : NULL, a);
-    if (integers)
-        d->next_id += count;
-}
-
 /*
  * The type-values of the Microsoft TLV's value, from pos to end.  They
  * carry no length, so an unknown one ends the walk.
  */
-static HRESULT decode_type_values(struct decoder *d, size_t pos, size_t end)
+static HRESULT scan_type_values(struct decoder *d, size_t pos, size_t end)
 {
     const struct soh_layout *layout;
     size_t next = end;
@@ -485,99 +467,19 @@ static HRESULT decode_type_values(struct decoder *d, size_t pos, size_t end)
             return invalid_at(d, pos, "unknown Microsoft type-value %u", d->data[pos]);
         if (type_value_extent(d, layout, pos, end, &next, &count) != S_OK)
             return NAP_E_INVALID_PACKET;
-        if (d->filling) {
-            keep_type_value(d, layout, pos, count);
-        } else {
-            d->system_attributes++;
-            if (layout->element_kind == SOH_ELEMENTS_BE32)
-                d->ids += count;
-        }
+        d->system_attributes++;
+        if (layout->element_kind == SOH_ELEMENTS_BE32)
+            d->ids += count;
         pos = next;
     }
     return S_OK;
 }
 
-/* ---- entries ---- */
-
-/* A new SoH in the block, its attributes to follow in the attribute area. */
-static SoH *start_soh(struct decoder *d)
-{
-    SoH *soh = d->next_soh++;
-
-    soh->count = 0;
-    soh->attributes = d->next_attribute;
-    return soh;
-}
-
-/* The TLV as the next attribute of soh; an empty value is NULL, as in a copied SoH. */
-static void keep_attribute(struct decoder *d, SoH *soh, const struct tlv *tlv)
-{
-    SoHAttribute *a = d->next_attribute++;
-
-    a->type = tlv->type;
-    a->size = tlv->length;
-    /* SoHAttribute has no const member; in the block, the copy is the message's own. */
-    a->value = tlv->length > 0 ? (BYTE *)(uintptr_t)tlv->value : NULL;
-    soh->count++;
-}
-
-static BOOL is_microsoft_tlv(const struct tlv *tlv)
-{
-    return tlv->type == sohAttributeTypeVendorSpecific && tlv->length >= VENDOR_ID_SIZE &&
-           get_be32(tlv->value) == MicrosoftVendorId;
-}
-
-/*
- * A TLV of the SSoH after its System-Health-ID: the first Microsoft TLV
- * holds the type-values; every other TLV is kept raw in systemExtras.
- */
-static HRESULT system_entry_tlv(struct decoder *d, const struct tlv *tlv, BOOL *type_values_seen)
-{
-    NapSoHMessage *message = d->message;
-
-    if (!*type_values_seen && is_microsoft_tlv(tlv)) {
-        *type_values_seen = TRUE;
-        return decode_type_values(d, tlv->offset + TLV_HEADER_SIZE + VENDOR_ID_SIZE,
-                                  tlv_end(tlv));
-    }
-    if (!d->filling) {
-        d->sohs += !d->has_extras;
-        d->has_extras = TRUE;
-        d->attributes++;
-        return S_OK;
-    }
-    if (message->systemExtras == NULL)
-        message->systemExtras = start_soh(d);
-    keep_attribute(d, message->systemExtras, tlv);
-    return S_OK;
-}
-
-/* A TLV of a report entry, checked against the rules of an SoH as it comes. */
-static HRESULT report_entry_tlv(struct decoder *d, SoH *soh, const struct tlv *tlv,
-                                struct soh_rules *rules, size_t start)
-{
-    SoHAttribute attribute;
-
-    attribute.type = tlv->type;
-    attribute.size = tlv->length;
-    attribute.value = (BYTE *)(uintptr_t)tlv->value;
-    /* The walk makes the first TLV the only System-Health-ID; what remains is the size. */
-    if (soh_rules_add(rules, &attribute) != SOH_FAULT_NONE)
-        return invalid_at(d, start,
-                          "report entry: TLV type %u at offset %u has %u bytes, a size its "
-                          "type does not allow",
-                          (unsigned)tlv->type, (unsigned)tlv->offset, (unsigned)tlv->length);
-    if (d->filling)
-        keep_attribute(d, soh, tlv);
-    else
-        d->attributes++;
-    return S_OK;
-}
-
 /* The rules that only a whole entry can break, those of an SoHR's. */
-static HRESULT end_report_entry(struct decoder *d, const struct soh_rules *rules, size_t start)
+static HRESULT scan_report_entry_end(struct decoder *d, const struct soh_rules *rules,
+                                      size_t start)
 {
-    switch (soh_rules_end(rules, !d->is_response)) {
+    switch (soh_rules_end(rules)) {
     case SOH_FAULT_NONE:
         return S_OK;
     case SOH_FAULT_NO_RESULT:
@@ -591,55 +493,66 @@ static HRESULT end_report_entry(struct decoder *d, const struct soh_rules *rules
     }
 }
 
-/* A report entry's place: its SoH and its slot in entries. */
-static SoH *start_report_entry(struct decoder *d)
-{
-    NapSoHMessage *message = d->message;
-    SoH *soh;
+/*
+ * Each entry runs from the System-Health-ID TLV at *pos, already read into
+ * *tlv, up to the next System-Health-ID or the end.  On return *pos is
+ * where the next entry starts and *tlv its first TLV, if *pos has not
+ * reached the end.
+ */
 
-    if (!d->filling) {
-        d->entries++;
-        d->sohs++;
-        return NULL;
-    }
-    soh = start_soh(d);
-    message->entries[message->entryCount++] = soh;
-    return soh;
+/* A report entry, checked against the rules of an SoH as it comes. */
+static HRESULT scan_report_entry(struct decoder *d, size_t *pos, struct tlv *tlv)
+{
+    size_t start = *pos;
+    struct soh_rules rules;
+
+    d->entries++;
+    d->sohs++;
+    soh_rules_start(&rules, !d->is_response);
+    do {
+        if (rules.count == maxSoHAttributeCount)
+            return invalid_at(d, *pos, "more than %u TLVs in one entry",
+                              (unsigned)maxSoHAttributeCount);
+        /* The walk makes the first TLV the only System-Health-ID; what remains is the size. */
+        if (soh_rules_add(&rules, tlv->type, tlv->length) != SOH_FAULT_NONE)
+            return invalid_at(d, start,
+                              "report entry: TLV type %u at offset %u has %u bytes, a size "
+                              "its type does not allow",
+                              (unsigned)tlv->type, (unsigned)tlv->offset,
+                              (unsigned)tlv->length);
+        *pos = tlv_end(tlv);
+        if (*pos == d->size)
+            break;
+        if (read_tlv(d, *pos, tlv) != S_OK)
+            return NAP_E_INVALID_PACKET;
+    } while (tlv->type != sohAttributeTypeSystemHealthId);
+    d->attributes += rules.count;
+    return scan_report_entry_end(d, &rules, start);
 }
 
 /*
- * The entry whose System-Health-ID TLV, already read, is *tlv: its TLVs up
- * to the next System-Health-ID or the end.  Only the first entry can be the
- * SSoH, the NAP agent's own (IF-TNCCS-SOH 3.5).  On return *tlv is the TLV
- * that starts the next entry, if *pos has not reached the end.
+ * The SSoH, the NAP agent's own: the first Microsoft TLV after its
+ * System-Health-ID holds the type-values; every other TLV is kept raw in
+ * systemExtras.
  */
-static HRESULT decode_entry(struct decoder *d, size_t *pos, struct tlv *tlv, BOOL first)
+static HRESULT scan_system_entry(struct decoder *d, size_t *pos, struct tlv *tlv)
 {
-    size_t start = *pos;
-    BOOL system = first && get_be32(tlv->value) == NapSystemId;
     BOOL type_values_seen = FALSE;
-    struct soh_rules rules;
     UINT16 tlvs = 0;
-    SoH *soh = NULL;
-    HRESULT hr;
+    size_t extras = 0;
 
-    if (system)
-        d->message->hasSystemEntry = TRUE;
-    else
-        soh = start_report_entry(d);
-    soh_rules_start(&rules);
     do {
         if (tlvs == maxSoHAttributeCount)
             return invalid_at(d, *pos, "more than %u TLVs in one entry",
                               (unsigned)maxSoHAttributeCount);
-        if (!system)
-            hr = report_entry_tlv(d, soh, tlv, &rules, start);
-        else if (tlvs > 0)
-            hr = system_entry_tlv(d, tlv, &type_values_seen);
-        else
-            hr = S_OK;
-        if (FAILED(hr))
-            return hr;
+        if (tlvs > 0 && !type_values_seen && is_microsoft_tlv(d->data + *pos, tlv->length)) {
+            type_values_seen = TRUE;
+            if (scan_type_values(d, *pos + TLV_HEADER_SIZE + VENDOR_ID_SIZE, tlv_end(tlv)) !=
+                S_OK)
+                return NAP_E_INVALID_PACKET;
+        } else if (tlvs > 0) {
+            extras++;
+        }
         tlvs++;
         *pos = tlv_end(tlv);
         if (*pos == d->size)
@@ -647,13 +560,15 @@ static HRESULT decode_entry(struct decoder *d, size_t *pos, struct tlv *tlv, BOO
         if (read_tlv(d, *pos, tlv) != S_OK)
             return NAP_E_INVALID_PACKET;
     } while (tlv->type != sohAttributeTypeSystemHealthId);
-    return system ? S_OK : end_report_entry(d, &rules, start);
+    d->sohs += extras > 0;
+    d->attributes += extras;
+    return S_OK;
 }
 
-static HRESULT decode_entries(struct decoder *d, size_t pos)
+static HRESULT scan_entries(struct decoder *d, size_t pos)
 {
-    struct tlv tlv;
-    BOOL first = TRUE;
+    /* Set, though read_tlv fills it, for compilers that cannot follow its failures. */
+    struct tlv tlv = {0, 0, 0, NULL};
 
     /* A format 2 message may end after its mode sub-header. */
     if (pos == d->size)
@@ -665,17 +580,20 @@ static HRESULT decode_entries(struct decoder *d, size_t pos)
                           "the first TLV is type %u, not a System-Health-ID (2) starting an "
                           "entry",
                           (unsigned)tlv.type);
-    while (pos < d->size) {
-        if (decode_entry(d, &pos, &tlv, first) != S_OK)
+    /* Only the first entry can be the SSoH (IF-TNCCS-SOH 3.5). */
+    if (get_be32(tlv.value) == NapSystemId && scan_system_entry(d, &pos, &tlv) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    while (pos < d->size)
+        if (scan_report_entry(d, &pos, &tlv) != S_OK)
             return NAP_E_INVALID_PACKET;
-        first = FALSE;
-    }
     return S_OK;
 }
 
 /* ---- the header and mode sub-header ---- */
 
-static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
+/* ---- the header and mode sub-header ---- */
+
+static HRESULT read_header(struct decoder *d)
 {
     const BYTE *in = d->data;
 
@@ -691,9 +609,9 @@ static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
     if (get_be32(in + 4) != MicrosoftVendorId)
         return invalid_at(d, 4, "vendor 0x%08x, not 0x00000137 (Microsoft)",
                           (unsigned)get_be32(in + 4));
-    message->format = get_be16(in + 8);
-    if (message->format != NAP_SOH_MESSAGE_FORMAT_1 && message->format != NAP_SOH_MESSAGE_FORMAT_2)
-        return invalid_at(d, 8, "unknown format %u (1 or 2)", (unsigned)message->format);
+    d->header.format = get_be16(in + 8);
+    if (d->header.format != NAP_SOH_MESSAGE_FORMAT_1 && d->header.format != NAP_SOH_MESSAGE_FORMAT_2)
+        return invalid_at(d, 8, "unknown format %u (1 or 2)", (unsigned)d->header.format);
     if (get_be16(in + 10) != d->size - HEADER_SIZE)
         return invalid_at(d, 10, "inner length 0x%04x, not 0x%04x (the size of the body)",
                           (unsigned)get_be16(in + 10), (unsigned)(d->size - HEADER_SIZE));
@@ -701,7 +619,7 @@ static HRESULT read_header(struct decoder *d, NapSoHMessage *message)
 }
 
 /* The 34-byte mode sub-header of format 2 at pos. */
-static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage *message)
+static HRESULT read_mode_sub_header(struct decoder *d, size_t pos)
 {
     const BYTE *in = d->data + pos;
 
@@ -719,35 +637,167 @@ static HRESULT read_mode_sub_header(struct decoder *d, size_t pos, NapSoHMessage
     if (get_be32(in + 4) != MicrosoftVendorId)
         return invalid_at(d, pos + 4, "mode sub-header vendor 0x%08x, not 0x00000137 (Microsoft)",
                           (unsigned)get_be32(in + 4));
-    message->correlationId = get_correlation_id(in + 8);
-    message->intent = in[32];
-    message->contentType = in[33];
+    d->header.correlationId = get_correlation_id(in + 8);
+    d->header.intent = in[32];
+    d->header.contentType = in[33];
     return S_OK;
 }
 
-static HRESULT decode_message(struct decoder *d)
+/* The first walk over the caller's bytes. */
+static HRESULT scan_message(struct decoder *d)
 {
     size_t pos = HEADER_SIZE;
 
-    if (read_header(d, d->message) != S_OK)
-        return NAP_E_INVALID_PACKET;
-    if (d->size == HEADER_SIZE)
-        return S_OK;
-    if (d->message->format == NAP_SOH_MESSAGE_FORMAT_2) {
-        if (read_mode_sub_header(d, pos, d->message) != S_OK)
-            return NAP_E_INVALID_PACKET;
-        pos += MODE_SUB_HEADER_SIZE;
-    }
-    return decode_entries(d, pos);
-}
-
-/* The first walk, over the caller's bytes. */
-static HRESULT check_bytes(struct decoder *d)
-{
     if (d->size > maxNetworkSoHSize)
         return invalid_at(d, maxNetworkSoHSize, "%u bytes, longer than a NetworkSoH's %u",
                           (unsigned)d->size, (unsigned)maxNetworkSoHSize);
-    return decode_message(d);
+    if (read_header(d) != S_OK)
+        return NAP_E_INVALID_PACKET;
+    if (d->size == HEADER_SIZE)
+        return S_OK;
+    if (d->header.format == NAP_SOH_MESSAGE_FORMAT_2) {
+        if (read_mode_sub_header(d, pos) != S_OK)
+            return NAP_E_INVALID_PACKET;
+        pos += MODE_SUB_HEADER_SIZE;
+    }
+    return scan_entries(d, pos);
+}
+
+/* ---- reading, second walk: building the message in its block ---- */
+
+/*
+ * The message being built over the copy of its bytes, and the next free
+ * place of each area of the block.  The first walk has checked every
+ * length, so this one only follows them.
+ */
+struct builder {
+    const BYTE *data;
+    size_t size;
+    NapSoHMessage *message;
+    SoH *next_soh;
+    SoHAttribute *next_attribute;
+    SystemHealthEntityId *next_id;
+};
+
+static UINT16 type_at(const struct builder *b, size_t pos)
+{
+    return get_be16(b->data + pos) & TLV_TYPE_MASK;
+}
+
+static size_t end_of_tlv_at(const struct builder *b, size_t pos)
+{
+    return pos + TLV_HEADER_SIZE + get_be16(b->data + pos + 2);
+}
+
+/* A new SoH, its attributes to follow in the attribute area. */
+static SoH *start_soh(struct builder *b)
+{
+    SoH *soh = b->next_soh++;
+
+    soh->count = 0;
+    soh->attributes = b->next_attribute;
+    return soh;
+}
+
+/*
+ * The TLV at pos as the next attribute of soh; returns where the next TLV
+ * starts.  An empty value is NULL, as in a copied SoH.
+ */
+static size_t build_attribute(struct builder *b, SoH *soh, size_t pos)
+{
+    SoHAttribute *a = b->next_attribute++;
+
+    a->type = type_at(b, pos);
+    a->size = get_be16(b->data + pos + 2);
+    /* SoHAttribute has no const member; the copy in the block is the message's own. */
+    a->value = a->size > 0 ? (BYTE *)(uintptr_t)(b->data + pos + TLV_HEADER_SIZE) : NULL;
+    soh->count++;
+    return pos + TLV_HEADER_SIZE + a->size;
+}
+
+/* The elements of a type-value: octets stay in the copy, integers go to the ID area. */
+static void build_type_values(struct builder *b, size_t pos, size_t end)
+{
+    NapSoHMessage *message = b->message;
+
+    while (pos < end) {
+        const struct soh_layout *layout = soh_type_value_layout(b->data[pos]);
+        NapSoHMessageSystemAttribute *a =
+            &message->systemAttributes[message->systemAttributeCount++];
+        size_t elements = pos + 1 + layout->fixed_size;
+        UINT16 count = 0;
+
+        memset(a, 0, sizeof(*a));
+        a->type = (NapSoHMessageSystemAttributeType)b->data[pos];
+        if (layout->length_prefixed) {
+            count = (UINT16)(get_be16(b->data + elements) / layout->element_size);
+            elements += 2 + (size_t)count * layout->element_size;
+        }
+        if (layout->element_kind == SOH_ELEMENTS_BE32) {
+            soh_read(layout, b->data + pos + 1, count, b->next_id, a);
+            b->next_id += count;
+        } else {
+            soh_read(layout, b->data + pos + 1, count, NULL, a);
+        }
+        pos = elements;
+    }
+}
+
+/* The SSoH at pos; returns where the next entry starts. */
+static size_t build_system_entry(struct builder *b, size_t pos)
+{
+    NapSoHMessage *message = b->message;
+    BOOL type_values_seen = FALSE;
+
+    message->hasSystemEntry = TRUE;
+    pos += TLV_HEADER_SIZE + SYSTEM_HEALTH_ID_SIZE;
+    while (pos < b->size && type_at(b, pos) != sohAttributeTypeSystemHealthId) {
+        if (!type_values_seen && is_microsoft_tlv(b->data + pos, get_be16(b->data + pos + 2))) {
+            type_values_seen = TRUE;
+            build_type_values(b, pos + TLV_HEADER_SIZE + VENDOR_ID_SIZE, end_of_tlv_at(b, pos));
+            pos = end_of_tlv_at(b, pos);
+            continue;
+        }
+        if (message->systemExtras == NULL)
+            message->systemExtras = start_soh(b);
+        pos = build_attribute(b, message->systemExtras, pos);
+    }
+    return pos;
+}
+
+/* A report entry at pos; returns where the next entry starts. */
+static size_t build_report_entry(struct builder *b, size_t pos)
+{
+    NapSoHMessage *message = b->message;
+    SoH *soh = start_soh(b);
+    UINT16 type = sohAttributeTypeSystemHealthId;
+    SoHAttribute *a = soh->attributes;
+
+    message->entries[message->entryCount++] = soh;
+    for (;;) {
+        a->type = type;
+        a->size = get_be16(b->data + pos + 2);
+        /* SoHAttribute has no const member; the copy in the block is the message's own. */
+        a->value = a->size > 0 ? (BYTE *)(uintptr_t)(b->data + pos + TLV_HEADER_SIZE) : NULL;
+        pos += TLV_HEADER_SIZE + a->size;
+        a++;
+        if (pos == b->size)
+            break;
+        type = type_at(b, pos);
+        if (type == sohAttributeTypeSystemHealthId)
+            break;
+    }
+    soh->count = (UINT16)(a - soh->attributes);
+    b->next_attribute = a;
+    return pos;
+}
+
+static void build_entries(struct builder *b, size_t pos)
+{
+    if (pos < b->size && get_be32(b->data + pos + TLV_HEADER_SIZE) == NapSystemId)
+        pos = build_system_entry(b, pos);
+    while (pos < b->size)
+        pos = build_report_entry(b, pos);
 }
 
 /*
@@ -765,7 +815,7 @@ struct block_areas {
     size_t size;
 };
 
-/* The areas of the block for what the first walk counted; at most some 70 KB. */
+/* The areas of the block for what the first walk counted: at most some 70 KB. */
 static void plan_block(const struct decoder *d, struct block_areas *areas)
 {
     size_t at = sizeof(NapSoHMessage);
@@ -784,24 +834,31 @@ static void plan_block(const struct decoder *d, struct block_areas *areas)
     areas->size = at + d->size;
 }
 
-/* Turns the decoder to filling the block, over the message's copy at its end. */
-static void start_filling(struct decoder *d, BYTE *block, const struct block_areas *areas)
+/* The message that the first walk checked, built in block. */
+static NapSoHMessage *build_message(const struct decoder *d, BYTE *block,
+                                    const struct block_areas *areas)
 {
     NapSoHMessage *message = (NapSoHMessage *)(void *)block;
+    struct builder b;
+    size_t pos = HEADER_SIZE;
 
-    memset(message, 0, sizeof(*message));
+    *message = d->header;
     message->isResponse = d->is_response;
-    if (d->system_attributes > 0)
-        message->systemAttributes = (void *)(block + areas->system_attributes);
-    if (d->entries > 0)
-        message->entries = (void *)(block + areas->entries);
-    d->next_soh = (void *)(block + areas->sohs);
-    d->next_attribute = (void *)(block + areas->attributes);
-    d->next_id = (void *)(block + areas->ids);
+    message->systemAttributes = d->system_attributes > 0
+                                    ? (void *)(block + areas->system_attributes)
+                                    : NULL;
+    message->entries = d->entries > 0 ? (void *)(block + areas->entries) : NULL;
     memcpy(block + areas->copy, d->data, d->size);
-    d->data = block + areas->copy;
-    d->message = message;
-    d->filling = TRUE;
+    b.data = block + areas->copy;
+    b.size = d->size;
+    b.message = message;
+    b.next_soh = (void *)(block + areas->sohs);
+    b.next_attribute = (void *)(block + areas->attributes);
+    b.next_id = (void *)(block + areas->ids);
+    if (message->format == NAP_SOH_MESSAGE_FORMAT_2)
+        pos += MODE_SUB_HEADER_SIZE;
+    build_entries(&b, pos);
+    return message;
 }
 
 HRESULT WINAPI NapSoHMessageDecode(const NetworkSoH *networkSoh, DWORD flags,
@@ -814,9 +871,8 @@ HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
                                      NapSoHMessage **message, UINT16 *errorOffset, char *reason,
                                      SIZE_T reasonSize)
 {
-    struct decoder d = {0};
+    struct decoder d;
     struct block_areas areas;
-    NapSoHMessage scratch = {0};
     BYTE *block;
 
     /* Empty unless the message is malformed, whatever else fails. */
@@ -829,13 +885,13 @@ HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
         return E_POINTER;
     if (flags & ~(DWORD)NAP_SOH_MESSAGE_RESPONSE)
         return E_INVALIDARG;
+    memset(&d, 0, sizeof(d));
     d.data = networkSoh->data;
     d.size = networkSoh->size;
     d.is_response = (flags & NAP_SOH_MESSAGE_RESPONSE) != 0;
     d.reason = reason;
     d.reason_size = reasonSize;
-    d.message = &scratch;
-    if (check_bytes(&d) != S_OK) {
+    if (scan_message(&d) != S_OK) {
         if (errorOffset != NULL)
             *errorOffset = d.error_offset;
         return NAP_E_INVALID_PACKET;
@@ -844,10 +900,7 @@ HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD flags,
     block = taskmem_alloc(areas.size);
     if (block == NULL)
         return E_OUTOFMEMORY;
-    start_filling(&d, block, &areas);
-    /* The same bytes, so the same walk, which cannot fail now. */
-    decode_message(&d);
-    *message = d.message;
+    *message = build_message(&d, block, &areas);
     return S_OK;
 }
 

@@ -27,63 +27,61 @@
     SOH_ELEMENTS_BE32, 4, 0, VALUE(codesVal.count), VALUE(codesVal.results), "results", 0, \
         maxDwordCountPerSoHAttribute
 
-/* Row t describes attribute type t; types 0 and 1 are reserved. */
-static const struct soh_layout attribute_types[] = {
+const struct soh_layout soh_attribute_types[SOH_ATTRIBUTE_TYPE_ROWS] = {
     [sohAttributeTypeSystemHealthId] = {"System-Health-ID", 1,
-                                        {{"idVal", SOH_FIELD_BE32, VALUE(idVal)}}, NO_ELEMENTS},
-    [sohAttributeTypeIpv4FixupServers] = {"IPv4-Fixup-Servers", 0, {{NULL, 0, 0}},
+                                        {{"idVal", SOH_FIELD_BE32, VALUE(idVal)}}, 4, NO_ELEMENTS},
+    [sohAttributeTypeIpv4FixupServers] = {"IPv4-Fixup-Servers", 0, {{NULL, 0, 0}}, 0,
                                           SOH_ELEMENTS_RAW, sizeof(Ipv4Address), 0,
                                           VALUE(v4AddressesVal.count),
                                           VALUE(v4AddressesVal.addresses), "addresses", 1,
                                           maxIpv4CountPerSoHAttribute},
-    [sohAttributeTypeComplianceResultCodes] = {"Compliance-Result-Codes", 0, {{NULL, 0, 0}},
+    [sohAttributeTypeComplianceResultCodes] = {"Compliance-Result-Codes", 0, {{NULL, 0, 0}}, 0,
                                                RESULT_CODES},
     [sohAttributeTypeTimeOfLastUpdate] = {"Time-Of-Last-Update", 1,
                                           {{"dateTimeVal", SOH_FIELD_FILETIME,
-                                            VALUE(dateTimeVal)}},
+                                            VALUE(dateTimeVal)}}, 8,
                                           NO_ELEMENTS},
-    [sohAttributeTypeClientId] = {"Client-Id", 0, {{NULL, 0, 0}}, OCTET_STRING},
+    [sohAttributeTypeClientId] = {"Client-Id", 0, {{NULL, 0, 0}}, 0, OCTET_STRING},
     [sohAttributeTypeVendorSpecific] = {"Vendor-Specific", 1,
                                         {{"vendorId", SOH_FIELD_BE32,
-                                          VALUE(vendorSpecificVal.vendorId)}},
+                                          VALUE(vendorSpecificVal.vendorId)}}, 4,
                                         SOH_ELEMENTS_RAW, 1, 0, VALUE(vendorSpecificVal.size),
                                         VALUE(vendorSpecificVal.vendorSpecificData),
                                         "vendorSpecificData", 0, maxSoHAttributeSize - 4},
     [sohAttributeTypeHealthClass] = {"Health-Class", 1,
-                                     {{"uint8Val", SOH_FIELD_UINT8, VALUE(uint8Val)}},
+                                     {{"uint8Val", SOH_FIELD_UINT8, VALUE(uint8Val)}}, 1,
                                      NO_ELEMENTS},
-    [sohAttributeTypeSoftwareVersion] = {"Software-Version", 0, {{NULL, 0, 0}}, OCTET_STRING},
-    [sohAttributeTypeProductName] = {"Product-Name", 0, {{NULL, 0, 0}}, OCTET_STRING},
-    [sohAttributeTypeHealthClassStatus] = {"Health-Class-Status", 0, {{NULL, 0, 0}},
+    [sohAttributeTypeSoftwareVersion] = {"Software-Version", 0, {{NULL, 0, 0}}, 0, OCTET_STRING},
+    [sohAttributeTypeProductName] = {"Product-Name", 0, {{NULL, 0, 0}}, 0, OCTET_STRING},
+    [sohAttributeTypeHealthClassStatus] = {"Health-Class-Status", 0, {{NULL, 0, 0}}, 0,
                                            OCTET_STRING},
     [sohAttributeTypeSoHGenerationTime] = {"SoH-Generation-Time", 1,
                                            {{"dateTimeVal", SOH_FIELD_FILETIME,
-                                             VALUE(dateTimeVal)}},
+                                             VALUE(dateTimeVal)}}, 8,
                                            NO_ELEMENTS},
-    [sohAttributeTypeErrorCodes] = {"Error-Codes", 0, {{NULL, 0, 0}}, RESULT_CODES},
+    [sohAttributeTypeErrorCodes] = {"Error-Codes", 0, {{NULL, 0, 0}}, 0, RESULT_CODES},
     [sohAttributeTypeFailureCategory] = {"Failure-Category", 1,
-                                         {{"uint8Val", SOH_FIELD_UINT8, VALUE(uint8Val)}},
+                                         {{"uint8Val", SOH_FIELD_UINT8, VALUE(uint8Val)}}, 1,
                                          NO_ELEMENTS},
-    [sohAttributeTypeIpv6FixupServers] = {"IPv6-Fixup-Servers", 0, {{NULL, 0, 0}},
+    [sohAttributeTypeIpv6FixupServers] = {"IPv6-Fixup-Servers", 0, {{NULL, 0, 0}}, 0,
                                           SOH_ELEMENTS_RAW, sizeof(Ipv6Address), 0,
                                           VALUE(v6AddressesVal.count),
                                           VALUE(v6AddressesVal.addresses), "addresses", 1,
                                           maxIpv6CountPerSoHAttribute},
     [sohAttributeTypeExtendedIsolationState] = {"Extended-Isolation-State", 1,
                                                 {{"uint8Val", SOH_FIELD_UINT8,
-                                                  VALUE(uint8Val)}},
+                                                  VALUE(uint8Val)}}, 1,
                                                 NO_ELEMENTS},
 };
 
-static const struct soh_layout unknown_attribute_type = {"unknown", 0, {{NULL, 0, 0}},
+const struct soh_layout soh_unknown_attribute_type = {"unknown", 0, {{NULL, 0, 0}}, 0,
                                                          OCTET_STRING};
 
 #define ID_LIST                                                                      \
     SOH_ELEMENTS_BE32, 4, 1, TYPE_VALUE(idList.count), TYPE_VALUE(idList.ids), "ids", 0, \
         0xFFFF
 
-/* Row t describes type-value t; 0 is none. */
-static const struct soh_layout type_values[] = {
+const struct soh_layout soh_type_values[SOH_TYPE_VALUE_ROWS] = {
     [napSoHMessageMachineInventory] = {"MS-Machine-Inventory", 6,
                                        {{"osMajorVersion", SOH_FIELD_BE32,
                                          TYPE_VALUE(machineInventory.osMajorVersion)},
@@ -96,53 +94,35 @@ static const struct soh_layout type_values[] = {
                                         {"servicePackMinor", SOH_FIELD_BE16,
                                          TYPE_VALUE(machineInventory.servicePackMinor)},
                                         {"processorArchitecture", SOH_FIELD_BE16,
-                                         TYPE_VALUE(machineInventory.processorArchitecture)}},
+                                         TYPE_VALUE(machineInventory.processorArchitecture)}}, 18,
                                        NO_ELEMENTS},
     [napSoHMessageQuarantineState] = {"MS-Quarantine-State", 2,
                                       {{"flags", SOH_FIELD_BE16,
                                         TYPE_VALUE(quarantineState.flags)},
                                        {"probationTime", SOH_FIELD_FILETIME,
-                                        TYPE_VALUE(quarantineState.probationTime)}},
+                                        TYPE_VALUE(quarantineState.probationTime)}}, 10,
                                       SOH_ELEMENTS_RAW, 1, 1,
                                       TYPE_VALUE(quarantineState.urlSize),
                                       TYPE_VALUE(quarantineState.url), "url", 0, 0xFFFF},
     [napSoHMessagePacketInfo] = {"MS-Packet-Info", 1,
-                                 {{"value", SOH_FIELD_UINT8, TYPE_VALUE(packetInfo)}},
+                                 {{"value", SOH_FIELD_UINT8, TYPE_VALUE(packetInfo)}}, 1,
                                  NO_ELEMENTS},
-    [napSoHMessageSystemGeneratedIds] = {"MS-SystemGenerated-Ids", 0, {{NULL, 0, 0}}, ID_LIST},
-    [napSoHMessageMachineName] = {"MS-MachineName", 0, {{NULL, 0, 0}}, SOH_ELEMENTS_RAW, 1, 1,
+    [napSoHMessageSystemGeneratedIds] = {"MS-SystemGenerated-Ids", 0, {{NULL, 0, 0}}, 0, ID_LIST},
+    [napSoHMessageMachineName] = {"MS-MachineName", 0, {{NULL, 0, 0}}, 0, SOH_ELEMENTS_RAW, 1, 1,
                                   TYPE_VALUE(machineName.size), TYPE_VALUE(machineName.bytes),
                                   "machineName", 0, 0xFFFF},
     [napSoHMessageCorrelationId] = {"MS-CorrelationId", 1,
                                     {{"correlationId", SOH_FIELD_CORRELATION_ID,
-                                      TYPE_VALUE(correlationId)}},
+                                      TYPE_VALUE(correlationId)}}, 24,
                                     NO_ELEMENTS},
-    [napSoHMessageInstalledShvs] = {"MS-Installed-Shvs", 0, {{NULL, 0, 0}}, ID_LIST},
+    [napSoHMessageInstalledShvs] = {"MS-Installed-Shvs", 0, {{NULL, 0, 0}}, 0, ID_LIST},
     [napSoHMessageMachineInventoryEx] = {"MS-Machine-Inventory-Ex", 2,
                                          {{"reserved", SOH_FIELD_BE32,
                                            TYPE_VALUE(machineInventoryEx.reserved)},
                                           {"productType", SOH_FIELD_UINT8,
-                                           TYPE_VALUE(machineInventoryEx.productType)}},
+                                           TYPE_VALUE(machineInventoryEx.productType)}}, 5,
                                          NO_ELEMENTS},
 };
-
-#define ROWS(table) (sizeof(table) / sizeof((table)[0]))
-
-BOOL soh_attribute_type_known(UINT16 type)
-{
-    return type < ROWS(attribute_types) && attribute_types[type].name != NULL;
-}
-
-const struct soh_layout *soh_attribute_layout(UINT16 type)
-{
-    return soh_attribute_type_known(type) ? &attribute_types[type] : &unknown_attribute_type;
-}
-
-const struct soh_layout *soh_type_value_layout(BYTE type)
-{
-    return type < ROWS(type_values) && type_values[type].name != NULL ? &type_values[type]
-                                                                        : NULL;
-}
 
 size_t soh_field_size(enum soh_field_kind kind)
 {
@@ -151,16 +131,6 @@ size_t soh_field_size(enum soh_field_kind kind)
         [SOH_FIELD_FILETIME] = 8, [SOH_FIELD_CORRELATION_ID] = CORRELATION_ID_SIZE};
 
     return sizes[kind];
-}
-
-size_t soh_fixed_size(const struct soh_layout *layout)
-{
-    size_t size = 0;
-    unsigned i;
-
-    for (i = 0; i < layout->field_count; i++)
-        size += soh_field_size(layout->fields[i].kind);
-    return size;
 }
 
 /* The members of a C structure, by the offsets in a row. */
@@ -194,7 +164,7 @@ HRESULT soh_check_value(const struct soh_layout *layout, const void *value)
 
 size_t soh_wire_size(const struct soh_layout *layout, const void *value)
 {
-    size_t size = soh_fixed_size(layout);
+    size_t size = layout->fixed_size;
 
     if (layout->length_prefixed)
         size += 2;
@@ -256,41 +226,27 @@ void soh_write(const struct soh_layout *layout, const void *value, BYTE *out)
         write_elements(layout, value, out);
 }
 
-BOOL soh_tlv_size_valid(const struct soh_layout *layout, UINT16 size)
+/* Reads one field at in into its member of value; returns where the next field starts. */
+static const BYTE *read_field(const struct soh_field *field, const BYTE *in, BYTE *value)
 {
-    size_t fixed = soh_fixed_size(layout);
-    size_t count;
-
-    if (size > maxSoHAttributeSize || size < fixed)
-        return FALSE;
-    if (layout->element_kind == SOH_ELEMENTS_NONE)
-        return size == fixed;
-    if ((size - fixed) % layout->element_size != 0)
-        return FALSE;
-    count = (size - fixed) / layout->element_size;
-    return count >= layout->min_count && count <= layout->max_count;
-}
-
-static void read_field(const struct soh_field *field, const BYTE *in, void *value)
-{
-    void *out = member(value, field->offset);
+    void *out = value + field->offset;
 
     switch (field->kind) {
     case SOH_FIELD_UINT8:
         *(BYTE *)out = in[0];
-        break;
+        return in + 1;
     case SOH_FIELD_BE16:
         *(UINT16 *)out = get_be16(in);
-        break;
+        return in + 2;
     case SOH_FIELD_BE32:
         *(UINT32 *)out = get_be32(in);
-        break;
+        return in + 4;
     case SOH_FIELD_FILETIME:
         *(FILETIME *)out = get_filetime(in);
-        break;
-    case SOH_FIELD_CORRELATION_ID:
+        return in + 8;
+    default:
         *(CorrelationId *)out = get_correlation_id(in);
-        break;
+        return in + CORRELATION_ID_SIZE;
     }
 }
 
@@ -318,10 +274,8 @@ void soh_read(const struct soh_layout *layout, const BYTE *in, UINT16 count, voi
 {
     unsigned i;
 
-    for (i = 0; i < layout->field_count; i++) {
-        read_field(&layout->fields[i], in, value);
-        in += soh_field_size(layout->fields[i].kind);
-    }
+    for (i = 0; i < layout->field_count; i++)
+        in = read_field(&layout->fields[i], in, value);
     if (layout->element_kind == SOH_ELEMENTS_NONE)
         return;
     if (layout->length_prefixed)
