@@ -727,7 +727,7 @@ static void build_type_values(struct builder *b, size_t pos, size_t end)
         size_t elements = pos + 1 + layout->fixed_size;
         UINT16 count = 0;
 
-        memset(a, 0, sizeof(*a));
+        /* Only the member the type selects is set, as a caller fills one in. */
         a->type = (NapSoHMessageSystemAttributeType)b->data[pos];
         if (layout->length_prefixed) {
             count = (UINT16)(get_be16(b->data + elements) / layout->element_size);

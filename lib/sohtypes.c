@@ -226,10 +226,13 @@ void soh_write(const struct soh_layout *layout, const void *value, BYTE *out)
         write_elements(layout, value, out);
 }
 
-/* Reads one field at in into its member of value; returns where the next field starts. */
-static const BYTE *read_field(const struct soh_field *field, const BYTE *in, BYTE *value)
+/*
+ * Reads one field at in into its member of value; returns where the next
+ * field starts.
+ */
+static const BYTE *read_field(const struct soh_field *field, const BYTE *in, void *value)
 {
-    void *out = value + field->offset;
+    void *out = member(value, field->offset);
 
     switch (field->kind) {
     case SOH_FIELD_UINT8:
