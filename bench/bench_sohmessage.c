@@ -1,18 +1,34 @@
 /*
  * bench_sohmessage.c - how fast the SoH wire message codec is: decode+free
- * and encode+free of a typical message (a Windows-7-style system entry and
- * a Windows Security Health Agent entry as [MS-WSH] 2.2.2 lays it out) and
- * of a message of the full 4000 bytes, in messages and megabytes per
- * second, against a baseline in the same run: memcpy of the same bytes
- * into a fresh block.
- * Each figure is the median of many timed batches.
+ * and encode+free of three messages, against a baseline of malloc + memcpy
+ * + free of the same bytes.
+ *
+ * The messages span the sizes a health policy server meets: a 152-byte
+ * message holding only the system entry (SSoH) with six of Microsoft's
+ * type-values, built here from the tests' Windows 7 fixture; a
+ * Windows-7-style message with two report entries (401 bytes); and a
+ * message of 31 report entries close to the 4000-byte limit (3996 bytes).
+ * The last two are hex text in bench/messages/, read at run time from the
+ * directory named by NAPUTIL_BENCH_MESSAGES (make bench and make
+ * bench-callgrind set it to the source tree's), so that an out-of-tree
+ * build measures the same bytes.  Encode+free encodes what decoding the
+ * bytes once gave, which must encode back to the very same bytes.
+ *
+ * Without arguments each operation is timed: the median of many batches,
+ * in messages and megabytes per second.  With --callgrind, each side of
+ * each case makes a fixed number of operations between callgrind client
+ * requests that zero the counters and dump them under a name;
+ * bench/bench-callgrind.sh --codec turns the dumps into instructions per
+ * message.
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <valgrind/callgrind.h>
 
 #include "naputil.h"
 #include "windows7_entry.h"
@@ -21,6 +37,17 @@
 #define ROUNDS 21
 /* Each timed batch lasts at least this long, well above the clock's grain. */
 #define BATCH_NS 5000000.0
+/*
+ * Operations per side of a case under callgrind, after the warm-up: the
+ * count of one message barely varies, and the large one costs about a
+ * hundred thousand instructions, which callgrind runs slowly.
+ */
+#define CALLGRIND_OPERATIONS 200
+/* Enough operations to bind every symbol and fill malloc's caches. */
+#define WARM_UP_OPERATIONS 50
+
+/* The size the built message must have (see ssoh_only_message). */
+#define SSOH_ONLY_SIZE 152
 
 /* Shows the block to the compiler as read, so no work is optimised away. */
 static inline void publish(const void *block)
@@ -28,9 +55,16 @@ static inline void publish(const void *block)
     __asm__ volatile("" : : "r"(block) : "memory");
 }
 
-static void fail(const char *what)
+/* Every failure ends the run: a figure for the wrong bytes is worse than none. */
+static void fail(const char *format, ...)
 {
-    fprintf(stderr, "bench_sohmessage: %s failed\n", what);
+    va_list args;
+
+    fputs("bench_sohmessage: ", stderr);
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputc('\n', stderr);
     exit(EXIT_FAILURE);
 }
 
@@ -44,151 +78,232 @@ static double now_ns(void)
 
 /* ---- the messages ---- */
 
-#define MAX_ATTRIBUTES 100
-#define MAX_ENTRIES 60
-
-/* A message under construction and the storage behind it. */
-struct sample {
-    NapSoHMessage message;
-    NapSoHMessageSystemAttribute system[WINDOWS7_ENTRY_ATTRIBUTES];
-    SoH entries[MAX_ENTRIES];
-    SoH *entry_pointers[MAX_ENTRIES];
-    SoHAttribute attributes[MAX_ENTRIES][MAX_ATTRIBUTES];
+/* One message measured: its bytes, and the structure encode+free encodes. */
+struct message {
+    const char *name;
+    NetworkSoH wire;
+    const NapSoHMessage *decoded;
+    /* What main releases at the end: exactly one of the two is set. */
     NetworkSoH *encoded;
+    NapSoHMessage *owned;
 };
 
-/* The SSoH of a Windows 7 x64 client: all eight Microsoft type-values. */
-static void windows7_system_entry(struct sample *s)
+/* The fixture's attribute of that type (it has one of each). */
+static NapSoHMessageSystemAttribute windows7_attribute(NapSoHMessageSystemAttributeType type)
 {
-    NapSoHMessageSystemAttribute *a = s->system;
-
-    fill_windows7_entry(a);
-    s->message.correlationId = a[5].value.correlationId;
-    s->message.intent = NAP_SOH_MESSAGE_INTENT_REQUEST;
-    s->message.hasSystemEntry = TRUE;
-    s->message.systemAttributeCount = WINDOWS7_ENTRY_ATTRIBUTES;
-    s->message.systemAttributes = a;
-}
-
-static BYTE wsha_id[] = {0x00, 0x01, 0x37, 0x80};
-static BYTE wsha_flag[] = {0x00, 0x01, 0x37, 0x80, 0x03, 0x00, 0x00, 0x00};
-static BYTE wsha_version[] = {0x00, 0x01, 0x37, 0x80, 0x01, 0x00, 0x06, 0x00};
-static BYTE health_classes[5] = {0, 1, 2, 3, 4};
-static BYTE statuses[5][4] = {{0, 0, 0, 7}, {0xc0, 0xff, 0, 2}, {0, 0, 0, 0x11},
-                              {0, 0, 0, 4}, {0, 0xff, 0, 5}};
-/* "Windows Firewall" in UTF-16LE with its NUL. */
-static BYTE product_name[34] = {'W', 0, 'i', 0, 'n', 0, 'd', 0, 'o', 0, 'w', 0, 's', 0, ' ', 0,
-                                'F', 0, 'i', 0, 'r', 0, 'e', 0, 'w', 0, 'a', 0, 'l', 0, 'l', 0};
-
-static void set(SoHAttribute *a, UINT16 type, UINT16 size, BYTE *value)
-{
-    a->type = type;
-    a->size = size;
-    a->value = value;
-}
-
-/* The security agent's entry of [MS-WSH]: Flag, Version, five health classes. */
-static void wsha_entry(struct sample *s, int index)
-{
-    SoHAttribute *a = s->attributes[index];
-    UINT16 n = 0;
+    NapSoHMessageSystemAttribute a[WINDOWS7_ENTRY_ATTRIBUTES];
     int i;
 
-    set(&a[n++], sohAttributeTypeSystemHealthId, sizeof(wsha_id), wsha_id);
-    set(&a[n++], sohAttributeTypeVendorSpecific, sizeof(wsha_flag), wsha_flag);
-    set(&a[n++], sohAttributeTypeVendorSpecific, sizeof(wsha_version), wsha_version);
-    for (i = 0; i < 5; i++) {
-        set(&a[n++], sohAttributeTypeHealthClass, 1, &health_classes[i]);
-        if (i < 3)
-            set(&a[n++], sohAttributeTypeProductName, sizeof(product_name), product_name);
-        set(&a[n++], sohAttributeTypeHealthClassStatus, 4, statuses[i]);
+    fill_windows7_entry(a);
+    for (i = 0; i < WINDOWS7_ENTRY_ATTRIBUTES; i++)
+        if (a[i].type == type)
+            return a[i];
+    fail("the Windows 7 fixture has no type-value %d", (int)type);
+    return a[0];
+}
+
+/*
+ * The small end: format 2, the SSoH alone with six of the Windows 7
+ * fixture's type-values in this order, no report entries.  The machine
+ * name (22 bytes with its NUL) and the empty quarantine URL make it 152
+ * bytes, a size checked here so that a change to the fixture or the encoder
+ * cannot silently measure another message.
+ */
+static void ssoh_only_message(struct message *m)
+{
+    static const NapSoHMessageSystemAttributeType order[] = {
+        napSoHMessagePacketInfo,      napSoHMessageMachineInventory,
+        napSoHMessageMachineName,     napSoHMessageCorrelationId,
+        napSoHMessageQuarantineState, napSoHMessageMachineInventoryEx,
+    };
+    static NapSoHMessageSystemAttribute system[sizeof(order) / sizeof(order[0])];
+    static BYTE machine_name[] = "napclient.contoso.com";
+    static NapSoHMessage message;
+    size_t i;
+
+    for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        system[i] = windows7_attribute(order[i]);
+        if (order[i] == napSoHMessageMachineName) {
+            system[i].value.machineName.size = sizeof(machine_name);
+            system[i].value.machineName.bytes = machine_name;
+        } else if (order[i] == napSoHMessageQuarantineState) {
+            system[i].value.quarantineState.urlSize = 0;
+            system[i].value.quarantineState.url = NULL;
+        } else if (order[i] == napSoHMessageCorrelationId) {
+            message.correlationId = system[i].value.correlationId;
+        }
     }
-    s->entries[index].count = n;
-    s->entries[index].attributes = a;
-    s->entry_pointers[index] = &s->entries[index];
+    message.format = NAP_SOH_MESSAGE_FORMAT_2;
+    message.intent = NAP_SOH_MESSAGE_INTENT_REQUEST;
+    message.hasSystemEntry = TRUE;
+    message.systemAttributeCount = (UINT16)(sizeof(order) / sizeof(order[0]));
+    message.systemAttributes = system;
+
+    m->name = "152-byte SSoH-only";
+    if (NapSoHMessageEncode(&message, 0, &m->encoded) != S_OK)
+        fail("encoding the %s message failed", m->name);
+    if (m->encoded->size != SSOH_ONLY_SIZE)
+        fail("the SSoH-only message is %u bytes, not %d", (unsigned)m->encoded->size,
+             SSOH_ONLY_SIZE);
+    m->wire = *m->encoded;
+    m->decoded = &message;
 }
 
-static void encode_sample(struct sample *s)
+static int hex_value(int c)
 {
-    FreeNetworkSoH(s->encoded);
-    s->encoded = NULL;
-    if (NapSoHMessageEncode(&s->message, 0, &s->encoded) != S_OK)
-        fail("encoding the sample");
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
-static void typical_message(struct sample *s)
+/*
+ * The bytes of a hex file: hex digits in pairs, white space anywhere
+ * between them (as napsoh reads them).  Anything else, an odd digit or a
+ * size other than the one the file is named for stops the run.
+ */
+static BYTE *read_hex(const char *path, size_t expected)
 {
-    memset(s, 0, sizeof(*s));
-    windows7_system_entry(s);
-    wsha_entry(s, 0);
-    s->message.entryCount = 1;
-    s->message.entries = s->entry_pointers;
-    encode_sample(s);
+    BYTE *bytes = malloc(maxNetworkSoHSize);
+    FILE *file = fopen(path, "r");
+    size_t size = 0;
+    long offset = 0;
+    int high = -1;
+    int c;
+
+    if (bytes == NULL)
+        fail("malloc failed");
+    if (file == NULL)
+        fail("cannot open %s (is NAPUTIL_BENCH_MESSAGES the source tree's bench/messages?)",
+             path);
+    for (; (c = getc(file)) != EOF; offset++) {
+        int value = hex_value(c);
+
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+            continue;
+        if (value < 0)
+            fail("%s: offset %ld: byte 0x%02x is not a hex digit or white space", path, offset,
+                 (unsigned)c);
+        if (high < 0) {
+            high = value;
+            continue;
+        }
+        if (size == maxNetworkSoHSize)
+            fail("%s: more than %d bytes", path, maxNetworkSoHSize);
+        bytes[size++] = (BYTE)(high << 4 | value);
+        high = -1;
+    }
+    if (ferror(file))
+        fail("reading %s failed", path);
+    fclose(file);
+    if (high >= 0)
+        fail("%s: odd number of hex digits", path);
+    if (size != expected)
+        fail("%s: %zu bytes, expected %zu", path, size, expected);
+    return bytes;
 }
 
-static BYTE filler[maxNetworkSoHSize];
-
-/* Security-agent entries until the next would not fit, then one Client-Id pads to 4000. */
-static void full_message(struct sample *s)
+/*
+ * A message from a hex file, decoded once for encode+free to encode.  The
+ * encoder must give back the file's bytes exactly: otherwise encode+free
+ * would measure another message than decode+free.
+ */
+static void file_message(struct message *m, const char *directory, const char *name,
+                         size_t size)
 {
-    SoHAttribute *pad;
-    UINT16 count = 0;
+    char path[4096];
+    NetworkSoH *again = NULL;
+    UINT16 offset = 0;
+    HRESULT hr;
+    size_t i;
 
-    memset(s, 0, sizeof(*s));
-    windows7_system_entry(s);
-    s->message.entries = s->entry_pointers;
-    do {
-        wsha_entry(s, count);
-        s->message.entryCount = ++count;
-        encode_sample(s);
-    } while (s->encoded->size + s->encoded->size / count < maxNetworkSoHSize);
-    pad = &s->entries[count - 1].attributes[s->entries[count - 1].count++];
-    set(pad, sohAttributeTypeClientId, 0, filler);
-    encode_sample(s);
-    pad->size = (UINT16)(maxNetworkSoHSize - s->encoded->size);
-    encode_sample(s);
-    if (s->encoded->size != maxNetworkSoHSize)
-        fail("building the 4000-byte message");
+    if (snprintf(path, sizeof(path), "%s/%s.hex", directory, name) >= (int)sizeof(path))
+        fail("the path of %s.hex is too long", name);
+    m->name = name;
+    m->wire.size = (UINT16)size;
+    m->wire.data = read_hex(path, size);
+    hr = NapSoHMessageDecode(&m->wire, 0, &m->owned, &offset);
+    if (hr != S_OK)
+        fail("%s does not decode: 0x%08x at offset %u", path, (unsigned)hr,
+             (unsigned)offset);
+    m->decoded = m->owned;
+    hr = NapSoHMessageEncode(m->decoded, 0, &again);
+    if (hr != S_OK)
+        fail("%s decoded does not encode: 0x%08x", path, (unsigned)hr);
+    if (again->size != m->wire.size)
+        fail("%s decoded encodes to %u bytes, not %u", path, (unsigned)again->size,
+             (unsigned)m->wire.size);
+    if (memcmp(again->data, m->wire.data, m->wire.size) != 0) {
+        for (i = 0; again->data[i] == m->wire.data[i]; i++)
+            ;
+        fail("%s decoded encodes to other bytes, first at offset %zu", path, i);
+    }
+    FreeNetworkSoH(again);
+}
+
+static void release_message(struct message *m)
+{
+    if (m->owned != NULL) {
+        NapSoHMessageFree(m->owned);
+        free(m->wire.data);
+    }
+    FreeNetworkSoH(m->encoded);
 }
 
 /* ---- the operations ---- */
 
-static void decode_and_free(const struct sample *s)
+static void decode_and_free(const struct message *m)
 {
     NapSoHMessage *message = NULL;
 
-    if (NapSoHMessageDecode(s->encoded, 0, &message, NULL) != S_OK)
-        fail("decoding");
+    if (NapSoHMessageDecode(&m->wire, 0, &message, NULL) != S_OK)
+        fail("decoding %s failed", m->name);
     publish(message);
     NapSoHMessageFree(message);
 }
 
-static void encode_and_free(const struct sample *s)
+static void encode_and_free(const struct message *m)
 {
     NetworkSoH *soh = NULL;
 
-    if (NapSoHMessageEncode(&s->message, 0, &soh) != S_OK)
-        fail("encoding");
+    if (NapSoHMessageEncode(m->decoded, 0, &soh) != S_OK)
+        fail("encoding %s failed", m->name);
     publish(soh->data);
     FreeNetworkSoH(soh);
 }
 
 /* The baseline: the same bytes copied into a fresh block. */
-static void copy_and_free(const struct sample *s)
+static void copy_and_free(const struct message *m)
 {
-    BYTE *copy = malloc(s->encoded->size);
+    BYTE *copy = malloc(m->wire.size);
 
     if (copy == NULL)
-        fail("malloc");
-    memcpy(copy, s->encoded->data, s->encoded->size);
+        fail("malloc failed");
+    memcpy(copy, m->wire.data, m->wire.size);
     publish(copy);
     free(copy);
 }
 
-typedef void (*operation)(const struct sample *s);
+typedef void (*operation)(const struct message *m);
+
+static const struct {
+    const char *name;
+    operation run;
+} operations[] = {
+    {"decode+free", decode_and_free},
+    {"encode+free", encode_and_free},
+};
+
+#define OPERATION_COUNT (sizeof(operations) / sizeof(operations[0]))
+#define MESSAGE_COUNT 3
+
+/* ---- timed ---- */
 
 /* Nanoseconds per operation: batches of growing size, then the median of ROUNDS. */
-static double time_operation(operation op, const struct sample *s)
+static double time_operation(operation op, const struct message *m)
 {
     double rounds[ROUNDS];
     unsigned long batch = 1;
@@ -200,7 +315,7 @@ static double time_operation(operation op, const struct sample *s)
     for (;;) {
         start = now_ns();
         for (i = 0; i < batch; i++)
-            op(s);
+            op(m);
         if (now_ns() - start >= BATCH_NS)
             break;
         batch *= 2;
@@ -208,7 +323,7 @@ static double time_operation(operation op, const struct sample *s)
     for (r = 0; r < ROUNDS; r++) {
         start = now_ns();
         for (i = 0; i < batch; i++)
-            op(s);
+            op(m);
         rounds[r] = (now_ns() - start) / batch;
     }
     for (r = 1; r < ROUNDS; r++)
@@ -221,39 +336,98 @@ static double time_operation(operation op, const struct sample *s)
     return rounds[ROUNDS / 2];
 }
 
-static void report(const char *name, const char *what, operation op, const struct sample *s,
-                   double memcpy_ns)
+static int run_timed(const struct message *messages)
 {
-    double ns = time_operation(op, s);
-    double size = s->encoded->size;
+    size_t i, k;
 
-    printf("%-28s %-12s %5u %12.0f %10.1f %12.1f %8.1fx\n", name, what,
-           (unsigned)s->encoded->size, 1e9 / ns, size * 1e3 / ns, size * 1e3 / memcpy_ns,
-           ns / memcpy_ns);
-}
-
-static void bench_case(const char *name, const struct sample *s)
-{
-    double memcpy_ns = time_operation(copy_and_free, s);
-
-    report(name, "decode+free", decode_and_free, s, memcpy_ns);
-    report(name, "encode+free", encode_and_free, s, memcpy_ns);
-}
-
-int main(void)
-{
-    static struct sample typical;
-    static struct sample full;
-
-    typical_message(&typical);
-    full_message(&full);
     printf("SoH wire message codec, median of %d batches of >= %.0f ms; baseline: malloc + "
            "memcpy + free of the same bytes\n", ROUNDS, BATCH_NS / 1e6);
     printf("%-28s %-12s %5s %12s %10s %12s %9s\n", "message", "operation", "bytes", "messages/s",
            "MB/s", "memcpy MB/s", "ratio");
-    bench_case("Windows 7 SSoH + WSHA entry", &typical);
-    bench_case("4000-byte message", &full);
-    FreeNetworkSoH(typical.encoded);
-    FreeNetworkSoH(full.encoded);
+    for (i = 0; i < MESSAGE_COUNT; i++) {
+        const struct message *m = &messages[i];
+        double memcpy_ns = time_operation(copy_and_free, m);
+        double size = m->wire.size;
+
+        for (k = 0; k < OPERATION_COUNT; k++) {
+            double ns = time_operation(operations[k].run, m);
+
+            printf("%-28s %-12s %5u %12.0f %10.1f %12.1f %8.1fx\n", m->name, operations[k].name,
+                   (unsigned)m->wire.size, 1e9 / ns, size * 1e3 / ns, size * 1e3 / memcpy_ns,
+                   ns / memcpy_ns);
+        }
+    }
     return EXIT_SUCCESS;
+}
+
+/* ---- under callgrind ---- */
+
+static void repeat(operation op, const struct message *m, unsigned long count)
+{
+    unsigned long n;
+
+    for (n = 0; n < count; n++)
+        op(m);
+}
+
+/*
+ * Zeroes callgrind's counters, runs one side of a case and dumps the
+ * counters under the name "side|operations|case" for bench-callgrind.sh.
+ */
+static void count_side(const char *side, operation op, const struct message *m,
+                       const char *case_name)
+{
+    char label[128];
+
+    snprintf(label, sizeof(label), "%s|%d|%s", side, CALLGRIND_OPERATIONS, case_name);
+    CALLGRIND_ZERO_STATS;
+    repeat(op, m, CALLGRIND_OPERATIONS);
+    CALLGRIND_DUMP_STATS_AT(label);
+}
+
+/* Every decode+free case, then every encode+free case. */
+static int run_under_callgrind(const struct message *messages)
+{
+    char case_name[64];
+    size_t i, k;
+
+    if (!RUNNING_ON_VALGRIND) {
+        fprintf(stderr, "bench_sohmessage: --callgrind is for valgrind --tool=callgrind\n");
+        return EXIT_FAILURE;
+    }
+    for (k = 0; k < OPERATION_COUNT; k++)
+        for (i = 0; i < MESSAGE_COUNT; i++) {
+            const struct message *m = &messages[i];
+
+            snprintf(case_name, sizeof(case_name), "%s %s", operations[k].name, m->name);
+            repeat(operations[k].run, m, WARM_UP_OPERATIONS);
+            repeat(copy_and_free, m, WARM_UP_OPERATIONS);
+            count_side("library", operations[k].run, m, case_name);
+            count_side("baseline", copy_and_free, m, case_name);
+        }
+    return EXIT_SUCCESS;
+}
+
+int main(int argc, char **argv)
+{
+    static struct message messages[MESSAGE_COUNT];
+    const char *directory = getenv("NAPUTIL_BENCH_MESSAGES");
+    int callgrind = argc == 2 && strcmp(argv[1], "--callgrind") == 0;
+    int status;
+    size_t i;
+
+    if (argc != 1 && !callgrind) {
+        fprintf(stderr, "usage: NAPUTIL_BENCH_MESSAGES=DIRECTORY bench_sohmessage [--callgrind]\n");
+        return EXIT_FAILURE;
+    }
+    if (directory == NULL || *directory == '\0')
+        fail("NAPUTIL_BENCH_MESSAGES must name the directory of the benchmark's messages "
+             "(bench/messages in the source tree)");
+    ssoh_only_message(&messages[0]);
+    file_message(&messages[1], directory, "win7-style-401", 401);
+    file_message(&messages[2], directory, "large-3996", 3996);
+    status = callgrind ? run_under_callgrind(messages) : run_timed(messages);
+    for (i = 0; i < MESSAGE_COUNT; i++)
+        release_message(&messages[i]);
+    return status;
 }
