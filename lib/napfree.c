@@ -27,6 +27,7 @@ VOID WINAPI FreeConnections(Connections *connections)
 
     if (connections == NULL)
         return;
+    /* An empty list has no array (AllocConnections makes none): no call to free it. */
     if (connections->connections != NULL) {
         for (i = 0; i < connections->count; i++) {
             INapEnforcementClientConnection *connection = connections->connections[i];
@@ -34,8 +35,8 @@ VOID WINAPI FreeConnections(Connections *connections)
             if (connection != NULL)
                 connection->lpVtbl->Release(connection);
         }
+        taskmem_free(connections->connections);
     }
-    taskmem_free(connections->connections);
     taskmem_free(connections);
 }
 

@@ -139,20 +139,6 @@ static void *member(const void *value, unsigned offset)
     return (BYTE *)(uintptr_t)value + offset;
 }
 
-UINT16 soh_element_count(const struct soh_layout *layout, const void *value)
-{
-    if (layout->element_kind == SOH_ELEMENTS_NONE)
-        return 0;
-    return *(const UINT16 *)member(value, layout->count_offset);
-}
-
-void *soh_element_buffer(const struct soh_layout *layout, const void *value)
-{
-    if (layout->element_kind == SOH_ELEMENTS_NONE)
-        return NULL;
-    return *(void **)member(value, layout->buffer_offset);
-}
-
 HRESULT soh_check_value(const struct soh_layout *layout, const void *value)
 {
     UINT16 count = soh_element_count(layout, value);

@@ -146,10 +146,23 @@ static inline const struct soh_layout *soh_type_value_layout(unsigned type)
 size_t soh_field_size(enum soh_field_kind kind);
 
 /* The element count held in value, a C structure of layout. */
-UINT16 soh_element_count(const struct soh_layout *layout, const void *value);
+static inline UINT16 soh_element_count(const struct soh_layout *layout, const void *value)
+{
+    if (layout->element_kind == SOH_ELEMENTS_NONE)
+        return 0;
+    return *(const UINT16 *)(const void *)((const BYTE *)value + layout->count_offset);
+}
 
-/* The element buffer held in value; NULL for a layout without elements. */
-void *soh_element_buffer(const struct soh_layout *layout, const void *value);
+/*
+ * The element buffer held in value; NULL for a layout without elements.
+ * Inline, as FreeSoHAttributeValue's whole work is to find it.
+ */
+static inline void *soh_element_buffer(const struct soh_layout *layout, const void *value)
+{
+    if (layout->element_kind == SOH_ELEMENTS_NONE)
+        return NULL;
+    return *(void *const *)(const void *)((const BYTE *)value + layout->buffer_offset);
+}
 
 /*
  * Whether value may be written: S_OK, E_INVALIDARG for a count out of the
