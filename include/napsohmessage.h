@@ -95,10 +95,14 @@ typedef struct tagNapSoHMessageSystemAttribute {
 } NapSoHMessageSystemAttribute;
 
 /*
- * A decoded SoH or SoHR message.  Every pointer in it, and every pointer in
- * what it points to, is its own CoTaskMem block; NapSoHMessageFree releases
- * them all.  A message without a system entry and without report entries
- * is the bare 12-byte header (an SoH request).
+ * A decoded SoH or SoHR message.  NapSoHMessageDecode returns it as one
+ * CoTaskMem block holding everything it points to (its arrays, entries,
+ * attributes, and a copy of the message's bytes for the octet values), so
+ * NapSoHMessageFree releases it at once, and nothing it points to may be
+ * freed on its own: copy an entry to keep it.  A message the caller builds
+ * for NapSoHMessageEncode may point anywhere.  A message without a system
+ * entry and without report entries is the bare 12-byte header (an SoH
+ * request).
  */
 typedef struct tagNapSoHMessage {
     /* NAP_SOH_MESSAGE_FORMAT_1 or _2; _DEFAULT (0) encodes format 2. */
@@ -162,7 +166,7 @@ NAPAPI HRESULT WINAPI NapSoHMessageDecodeEx(const NetworkSoH *networkSoh, DWORD 
                                             NapSoHMessage **message, UINT16 *errorOffset,
                                             char *reason, SIZE_T reasonSize);
 
-/* Releases a decoded message and every block in it; a no-op for NULL. */
+/* Releases a decoded message, which is one block; a no-op for NULL. */
 NAPAPI VOID WINAPI NapSoHMessageFree(NapSoHMessage *message);
 
 #ifdef __cplusplus

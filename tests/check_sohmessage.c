@@ -8,11 +8,13 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "naputil.h"
+#include "sohtypes.h"
 #include "testutil.h"
 #include "windows7_entry.h"
 
@@ -1312,6 +1314,87 @@ START_TEST(out_of_memory)
 }
 END_TEST
 
+/* ---- one block per decoded message ---- */
+
+/* Pointers of the message that lie outside [block, block + size); NULL ones are fine. */
+struct block_check {
+    const BYTE *block;
+    size_t size;
+    unsigned outside;
+};
+
+static void check_pointer(struct block_check *c, const void *p)
+{
+    const BYTE *byte = p;
+
+    if (p != NULL && (byte < c->block || byte >= c->block + c->size))
+        c->outside++;
+}
+
+static void check_soh(struct block_check *c, const SoH *soh)
+{
+    UINT16 i;
+
+    check_pointer(c, soh);
+    check_pointer(c, soh->attributes);
+    for (i = 0; i < soh->count; i++)
+        check_pointer(c, soh->attributes[i].value);
+}
+
+static unsigned pointers_outside(const NapSoHMessage *m, size_t size)
+{
+    struct block_check c = {(const BYTE *)m, size, 0};
+    UINT16 i;
+
+    check_pointer(&c, m->systemAttributes);
+    for (i = 0; i < m->systemAttributeCount; i++) {
+        const NapSoHMessageSystemAttribute *a = &m->systemAttributes[i];
+
+        check_pointer(&c, soh_element_buffer(soh_type_value_layout(a->type), a));
+    }
+    if (m->systemExtras != NULL)
+        check_soh(&c, m->systemExtras);
+    check_pointer(&c, m->entries);
+    for (i = 0; i < m->entryCount; i++)
+        check_soh(&c, m->entries[i]);
+    return c.outside;
+}
+
+/*
+ * The decoder makes one block, and everything the message points to lies
+ * in it: nothing refers to the caller's bytes, which may be gone or reused
+ * as soon as the decoder returns.
+ */
+START_TEST(one_block)
+{
+    BYTE bytes[400];
+    BYTE original[400];
+    NetworkSoH soh;
+    NetworkSoH *again = NULL;
+    NapSoHMessage *message = NULL;
+    DWORD flags;
+    long before;
+    long after;
+    HRESULT hr;
+
+    soh.data = bytes;
+    soh.size = sample_message(_i, bytes, &flags);
+    memcpy(original, bytes, soh.size);
+    before = live_heap_blocks();
+    hr = NapSoHMessageDecode(&soh, flags, &message, NULL);
+    after = live_heap_blocks();
+    ck_assert_int_eq(hr, S_OK);
+    ck_assert_int_eq(after - before, 1);
+    ck_assert_uint_eq(pointers_outside(message, malloc_usable_size(message)), 0);
+    memset(bytes, 0xA5, sizeof(bytes));
+    ck_assert_int_eq(NapSoHMessageEncode(message, 0, &again), S_OK);
+    ck_assert_uint_eq(again->size, soh.size);
+    ck_assert_mem_eq(again->data, original, soh.size);
+    FreeNetworkSoH(again);
+    NapSoHMessageFree(message);
+}
+END_TEST
+
 static Suite *sohmessage_suite(void)
 {
     Suite *suite = suite_create("sohmessage");
@@ -1344,6 +1427,7 @@ static Suite *sohmessage_suite(void)
     tcase_add_loop_test(hostile, every_truncation, 0, 3);
     tcase_add_loop_test(hostile, every_corruption, 0, 3);
     tcase_add_loop_test(memory, out_of_memory, 0, 3);
+    tcase_add_loop_test(memory, one_block, 0, 3);
     return suite;
 }
 
