@@ -31,6 +31,7 @@
 #include <valgrind/callgrind.h>
 
 #include "naputil.h"
+#include "napsoh-input.h"
 #include "windows7_entry.h"
 
 /* Odd, so the median is one of the rounds. */
@@ -149,61 +150,36 @@ static void ssoh_only_message(struct message *m)
     m->decoded = &message;
 }
 
-static int hex_value(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /*
- * The bytes of a hex file: hex digits in pairs, white space anywhere
- * between them (as napsoh reads them).  Anything else, an odd digit or a
- * size other than the one the file is named for stops the run.
+ * The bytes of a hex file, read as napsoh reads one (tools/napsoh-input.c):
+ * anything it refuses, or a size other than the one the file is named
+ * for, stops the run.  The text of a 4000-byte message takes some 8 KB.
  */
+#define HEX_FILE_LIMIT 16384
+
 static BYTE *read_hex(const char *path, size_t expected)
 {
-    BYTE *bytes = malloc(maxNetworkSoHSize);
-    FILE *file = fopen(path, "r");
-    size_t size = 0;
-    long offset = 0;
-    int high = -1;
-    int c;
+    unsigned char *text = malloc(HEX_FILE_LIMIT);
+    FILE *file = fopen(path, "rb");
+    struct napsoh_hex_error error;
+    size_t size;
 
-    if (bytes == NULL)
+    if (text == NULL)
         fail("malloc failed");
     if (file == NULL)
         fail("cannot open %s (is NAPUTIL_BENCH_MESSAGES the source tree's bench/messages?)",
              path);
-    for (; (c = getc(file)) != EOF; offset++) {
-        int value = hex_value(c);
-
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-            continue;
-        if (value < 0)
-            fail("%s: offset %ld: byte 0x%02x is not a hex digit or white space", path, offset,
-                 (unsigned)c);
-        if (high < 0) {
-            high = value;
-            continue;
-        }
-        if (size == maxNetworkSoHSize)
-            fail("%s: more than %d bytes", path, maxNetworkSoHSize);
-        bytes[size++] = (BYTE)(high << 4 | value);
-        high = -1;
-    }
-    if (ferror(file))
-        fail("reading %s failed", path);
+    size = fread(text, 1, HEX_FILE_LIMIT, file);
+    if (ferror(file) || !feof(file))
+        fail("reading %s failed, or it is longer than %d bytes", path, HEX_FILE_LIMIT);
     fclose(file);
-    if (high >= 0)
-        fail("%s: odd number of hex digits", path);
+    if (!napsoh_is_text(text, size))
+        fail("%s: not hex text", path);
+    if (napsoh_hex_to_binary(text, &size, &error) != 0)
+        fail("%s: offset %zu: %s", path, error.offset, error.reason);
     if (size != expected)
         fail("%s: %zu bytes, expected %zu", path, size, expected);
-    return bytes;
+    return text;
 }
 
 /*
