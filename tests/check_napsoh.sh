@@ -1,10 +1,11 @@
 #!/bin/sh
-# check_napsoh.sh - drives napsoh on the test vectors (hex and binary), on a
-# message built by the encoder, on FILETIMEs from 1601 to the largest, and
-# on bad input: garbage, empty input, a truncated file, hex that breaks the
-# rules, a directory, a bad command line; checks output and exit status,
-# that the JSON of every vector has unique keys, that a failed write is an
-# error, and that napsoh ends on any input.
+# check_napsoh.sh - drives napsoh on the test vectors (hex and binary, with
+# every Microsoft type-value and every TLV type), on a message built by the
+# encoder, on FILETIMEs from 1601 to the largest, and on bad input: garbage,
+# empty input, a truncated file, hex that breaks the rules, a directory, a
+# bad command line; checks output and exit status, that the JSON of every
+# vector has unique keys, that a failed write is an error, and that napsoh
+# ends on any input.
 
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -75,6 +76,51 @@ tap_check "format 1 with every Microsoft type-value, each named" eval '
     has "$out" "MS-CorrelationId (6): {54468936-cb49-4374-b127-a6a3cc3bb11c}, time 0x01ca78d858ee1ef0 (2009-12-09T14:03:13Z)" &&
     has "$out" "MS-Installed-Shvs (7): 1 IDs: 0x00013780" &&
     has "$out" "MS-Machine-Inventory-Ex (8): reserved 0xdecafbad, product type 1 (client)"'
+
+# Every TLV type, as a report entry's TLV and as the SSoH's other TLVs,
+# which the decoder keeps raw whatever their size: each value whose size
+# fits its type is printed part by part from the library's table (numbers,
+# dates, codes, addresses, octets with their text), any other in hex.
+napsoh decode "$vectors/every-tlv-type.hex"
+tap_check "every TLV type in the tree, in its own terms where its size fits the type" \
+    eval 'expect 0 && diff - "$out"' <<'EOF'
+SoH message, 282 bytes
+  header: outer type 0x0007 (Vendor-Specific), outer length 278, vendor 0x00000137 (Microsoft), format 1, inner length 270
+  system entry (SSoH), System-Health-ID 0x00013700:
+    MS-Packet-Info (3): 0x11 (r 1, version 1)
+    other TLV: IPv4-Fixup-Servers (3), 3 bytes: 010203
+    other TLV: Compliance-Result-Codes (4), 3 bytes: 616263 "abc"
+    other TLV: Time-Of-Last-Update (5), 7 bytes: 01ca78d858ee1e
+    other TLV: Vendor-Specific (7), 3 bytes: 616263 "abc"
+    other TLV: Health-Class (8), 2 bytes: 0102
+    other TLV: IPv6-Fixup-Servers (15), 15 bytes: 20010db80000000000000000000000
+    other TLV: Extended-Isolation-State (16), 1 bytes: 1
+  report entry 1, System-Health-ID 0x00013780, 17 attributes:
+    System-Health-ID (2), 4 bytes: 0x00013780
+    IPv4-Fixup-Servers (3), 8 bytes: 10.0.0.1, 192.168.1.254
+    Compliance-Result-Codes (4), 8 bytes: 0x80270050, 0x00000000
+    Time-Of-Last-Update (5), 8 bytes: 0x01ca78d858ee1ef0 (2009-12-09T14:03:13Z)
+    Client-Id (6), 7 bytes: 636c69656e7400 "client"
+    Vendor-Specific (7), 8 bytes: vendor 0x00000311, data 41424344
+    Health-Class (8), 1 bytes: 3
+    Software-Version (9), 5 bytes: 312e322e33 "1.2.3"
+    Product-Name (10), 5 bytes: 70726f6401
+    Health-Class-Status (11), 4 bytes: c0ff0002
+    SoH-Generation-Time (12), 8 bytes: 0x0000000000000000 (1601-01-01T00:00:00Z)
+    Error-Codes (13), 12 bytes: 0x00000001, 0x00000002, 0x00000003
+    Failure-Category (14), 1 bytes: 2
+    IPv6-Fixup-Servers (15), 32 bytes: 20010db8000000000000000000000001fe800000000000000000000000000001
+    Extended-Isolation-State (16), 1 bytes: 1
+    unknown (17), 9 bytes: 736576656e7465656e "seventeen"
+    unknown (16383), 1 bytes: ff
+EOF
+
+napsoh decode --json "$vectors/every-tlv-type.hex"
+tap_check "every TLV type in JSON: its number without the flags, its name and its bytes" eval '
+    expect 0 && has "$out" "{\"type\": 13, \"name\": \"Error-Codes\", \"size\": 12, \"value\": \"000000010000000200000003\"}" &&
+    has "$out" "{\"type\": 15, \"name\": \"IPv6-Fixup-Servers\", \"size\": 15, \"value\": \"20010db80000000000000000000000\"}" &&
+    has "$out" "{\"type\": 16383, \"name\": \"unknown\", \"size\": 1, \"value\": \"ff\"}" &&
+    has "$out" "\"systemHealthId\": 79744"'
 
 napsoh decode <"$corpus/format2-multi-entry"
 tap_check "binary format 2 from standard input: sub-header and two entries" eval '
@@ -252,6 +298,28 @@ fi
 napsoh decode --json "$vectors/every-type-value.hex"
 tap_check "the machine name's bytes are under \"machineName\"" eval '
     expect 0 && has "$out" "\"name\": \"MS-MachineName\", \"machineName\": \"686f73743100\""'
+
+# has_lines FILE: FILE holds each line of standard input, as a fixed string.
+has_lines() {
+    while IFS= read -r line; do
+        has "$1" "$line" || return 1
+    done
+}
+
+# The JSON of a type-value comes from its row in the library's table: each
+# field under its C name (numbers; a FILETIME as one; the correlation ID as
+# an object), then the elements (32-bit ones as an array, octets in hex).
+napsoh decode --json "$vectors/every-type-value.hex"
+tap_check "every Microsoft type-value in JSON, each part under its C name" has_lines "$out" <<'EOF'
+{"type": 1, "name": "MS-Machine-Inventory", "osMajorVersion": 6, "osMinorVersion": 1, "osBuildNumber": 7600, "servicePackMajor": 1, "servicePackMinor": 0, "processorArchitecture": 9}
+{"type": 2, "name": "MS-Quarantine-State", "flags": 1, "probationTime": 18446744073709551614, "url": "00"}
+{"type": 3, "name": "MS-Packet-Info", "value": 17}
+{"type": 4, "name": "MS-SystemGenerated-Ids", "ids": [79616, 79744]}
+{"type": 5, "name": "MS-MachineName", "machineName": "686f73743100"}
+{"type": 6, "name": "MS-CorrelationId", "correlationId": {"guid": "{54468936-cb49-4374-b127-a6a3cc3bb11c}", "timestamp": 129048409933750000, "date": "2009-12-09T14:03:13Z"}}
+{"type": 7, "name": "MS-Installed-Shvs", "ids": [79744]}
+{"type": 8, "name": "MS-Machine-Inventory-Ex", "reserved": 3737844653, "productType": 1}
+EOF
 
 # ---- writing: a failed write is an error ----
 

@@ -20,6 +20,7 @@
 
 #include "napsoh-input.h"
 #include "naputil.h"
+#include "sohtypes.h"
 
 /* Far more than any NetworkSoH (4000 bytes), even written as spaced hex. */
 #define MAX_INPUT (64 * 1024)
@@ -119,41 +120,11 @@ static int convert_hex(struct input *in)
 
 /* ---- naming things ---- */
 
-static const char *tlv_name(UINT16 type)
-{
-    static const char *const names[] = {
-        NULL, NULL, "System-Health-ID", "IPv4-Fixup-Servers", "Compliance-Result-Codes",
-        "Time-Of-Last-Update", "Client-Id", "Vendor-Specific", "Health-Class",
-        "Software-Version", "Product-Name", "Health-Class-Status", "SoH-Generation-Time",
-        "Error-Codes", "Failure-Category", "IPv6-Fixup-Servers", "Extended-Isolation-State"};
-
-    if (type < sizeof(names) / sizeof(names[0]) && names[type] != NULL)
-        return names[type];
-    return "unknown";
-}
-
-static const char *system_attribute_name(NapSoHMessageSystemAttributeType type)
-{
-    switch (type) {
-    case napSoHMessageMachineInventory:
-        return "MS-Machine-Inventory";
-    case napSoHMessageQuarantineState:
-        return "MS-Quarantine-State";
-    case napSoHMessagePacketInfo:
-        return "MS-Packet-Info";
-    case napSoHMessageSystemGeneratedIds:
-        return "MS-SystemGenerated-Ids";
-    case napSoHMessageMachineName:
-        return "MS-MachineName";
-    case napSoHMessageCorrelationId:
-        return "MS-CorrelationId";
-    case napSoHMessageInstalledShvs:
-        return "MS-Installed-Shvs";
-    case napSoHMessageMachineInventoryEx:
-        return "MS-Machine-Inventory-Ex";
-    }
-    return "unknown";
-}
+/*
+ * Every type's name and layout comes from the library's table
+ * (lib/sohtypes.h), which napsoh compiles in as well (see Makefile.am).
+ * The words here are presentation only: what the tree says a number means.
+ */
 
 static const char *architecture_name(UINT16 architecture)
 {
@@ -181,11 +152,6 @@ static const char *product_type_name(BYTE type)
     default:
         return "unknown";
     }
-}
-
-static UINT32 be32(const BYTE *in)
-{
-    return (UINT32)in[0] << 24 | (UINT32)in[1] << 16 | (UINT32)in[2] << 8 | (UINT32)in[3];
 }
 
 static uint64_t filetime_value(FILETIME time)
@@ -335,12 +301,125 @@ static void print_octets(const BYTE *bytes, size_t size)
         printf(" \"%.*s\"", (int)text, (const char *)bytes);
 }
 
+/*
+ * A member of a decoded value, at the offset its row gives within the C
+ * structure that holds the value: an SoHAttributeValue for a TLV, the
+ * NapSoHMessageSystemAttribute itself for a type-value.
+ */
+static const void *member_at(const void *value, unsigned offset)
+{
+    return (const BYTE *)value + offset;
+}
+
+/*
+ * The word the tree puts before a part of a value, by the part's C name
+ * (a field's, or the elements'), or NULL.  Presentation only: a part
+ * without a word prints bare, so a type added to the table prints as it
+ * is without an entry here.
+ */
+static const char *part_label(const char *name)
+{
+    static const char *const labels[][2] = {{"vendorId", "vendor"},
+                                            {"vendorSpecificData", "data"}};
+    size_t i;
+
+    for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+        if (strcmp(name, labels[i][0]) == 0)
+            return labels[i][1];
+    return NULL;
+}
+
+/* Starts a part of a value: a comma after the first, then the part's word, if any. */
+static void print_part(unsigned index, const char *name)
+{
+    const char *label = part_label(name);
+
+    printf("%s%s%s", index == 0 ? "" : ", ", label != NULL ? label : "",
+           label != NULL ? " " : "");
+}
+
+/*
+ * One field by its kind: 8- and 16-bit numbers in decimal, 32-bit ones
+ * (System-Health-IDs, vendor IDs) in hex, as such identifiers are written.
+ */
+static void print_field(const struct soh_field *field, const void *value)
+{
+    const void *at = member_at(value, field->offset);
+
+    switch ((enum soh_field_kind)field->kind) {
+    case SOH_FIELD_UINT8:
+        printf("%u", *(const BYTE *)at);
+        break;
+    case SOH_FIELD_BE16:
+        printf("%u", (unsigned)*(const UINT16 *)at);
+        break;
+    case SOH_FIELD_BE32:
+        printf("0x%08x", (unsigned)*(const UINT32 *)at);
+        break;
+    case SOH_FIELD_FILETIME:
+        print_filetime(*(const FILETIME *)at);
+        break;
+    case SOH_FIELD_CORRELATION_ID:
+        print_correlation_id(at);
+        break;
+    }
+}
+
+/*
+ * The elements by their kind.  32-bit ones (result and error codes) are in
+ * hex.  Raw ones of an IPv4 address's size are IPv4 addresses, dotted; any
+ * other raw ones are one string of octets, also shown as text when they
+ * are the whole value (a client ID, a product name), but in hex alone
+ * after fields, whose opaque data they are (a vendor's).
+ */
+static void print_elements(const struct soh_layout *layout, const void *value)
+{
+    UINT16 count = soh_element_count(layout, value);
+    const void *buffer = soh_element_buffer(layout, value);
+    const BYTE *bytes = buffer;
+    UINT16 i;
+
+    if (layout->element_kind == SOH_ELEMENTS_BE32) {
+        for (i = 0; i < count; i++)
+            printf("%s0x%08x", i == 0 ? "" : ", ", (unsigned)((const UINT32 *)buffer)[i]);
+    } else if (layout->element_size == sizeof(Ipv4Address)) {
+        for (i = 0; i < count; i++, bytes += sizeof(Ipv4Address))
+            printf("%s%u.%u.%u.%u", i == 0 ? "" : ", ", bytes[0], bytes[1], bytes[2], bytes[3]);
+    } else if (layout->field_count > 0) {
+        print_hex(bytes, (size_t)count * layout->element_size);
+    } else {
+        print_octets(bytes, (size_t)count * layout->element_size);
+    }
+}
+
+/* A value part by part, as its row lays it out: the fields, then the elements. */
+static void print_value(const struct soh_layout *layout, const void *value)
+{
+    unsigned i;
+
+    for (i = 0; i < layout->field_count; i++) {
+        print_part(i, layout->fields[i].name);
+        print_field(&layout->fields[i], value);
+    }
+    if (layout->element_kind != SOH_ELEMENTS_NONE) {
+        print_part(i, layout->elements_name);
+        print_elements(layout, value);
+    }
+}
+
+/*
+ * A type-value: the sentences below say what its numbers mean; a
+ * type-value without one (MS-CorrelationId, or one newly added to the
+ * table) prints part by part.  The decoder keeps only type-values with a
+ * row.
+ */
 static void print_system_attribute(const NapSoHMessageSystemAttribute *a)
 {
     const NapSoHMessageMachineInventory *inv = &a->value.machineInventory;
     const NapSoHMessageQuarantineState *state = &a->value.quarantineState;
+    const struct soh_layout *layout = soh_type_value_layout(a->type);
 
-    printf("    %s (%d): ", system_attribute_name(a->type), (int)a->type);
+    printf("    %s (%d): ", layout->name, (int)a->type);
     switch (a->type) {
     case napSoHMessageMachineInventory:
         printf("OS %u.%u build %u, service pack %u.%u, processor architecture %u (%s)",
@@ -367,97 +446,66 @@ static void print_system_attribute(const NapSoHMessageSystemAttribute *a)
         printf("%u bytes ", (unsigned)a->value.machineName.size);
         print_octets(a->value.machineName.bytes, a->value.machineName.size);
         break;
-    case napSoHMessageCorrelationId:
-        print_correlation_id(&a->value.correlationId);
-        break;
     case napSoHMessageMachineInventoryEx:
         printf("reserved 0x%08x, product type %u (%s)",
                (unsigned)a->value.machineInventoryEx.reserved,
                a->value.machineInventoryEx.productType,
                product_type_name(a->value.machineInventoryEx.productType));
         break;
+    default:
+        print_value(layout, a);
+        break;
     }
     printf("\n");
 }
 
+/* A TLV's value decoded, with room for as many 32-bit elements as a TLV holds. */
+struct tlv_value {
+    SoHAttributeValue value;
+    UINT32 integers[maxSoHAttributeSize / sizeof(UINT32)];
+};
+
 /*
- * Whether the TLV's size fits its type's layout.  Report entries were
- * validated by the decoder, but the SSoH's other TLVs are kept raw.  This
- * mirrors sohattr_wire_size_valid in lib/sohattr.c for the types it prints,
- * because the tool uses only the library's public API.
+ * Decodes the TLV's value by its type's row: 32-bit elements into
+ * out->integers, raw ones left where they lie.  FALSE if its size does not
+ * fit the type (the library's rule): report entries were checked by the
+ * decoder, but the SSoH's other TLVs are kept raw, whatever their size.
  */
-static int size_fits_type(const SoHAttribute *a)
+static BOOL read_tlv_value(const SoHAttribute *a, struct tlv_value *out)
 {
-    switch (a->type) {
-    case sohAttributeTypeSystemHealthId:
-        return a->size == 4;
-    case sohAttributeTypeVendorSpecific:
-        return a->size >= 4;
-    case sohAttributeTypeComplianceResultCodes:
-    case sohAttributeTypeErrorCodes:
-        return a->size % 4 == 0;
-    case sohAttributeTypeHealthClass:
-    case sohAttributeTypeFailureCategory:
-    case sohAttributeTypeExtendedIsolationState:
-        return a->size == 1;
-    case sohAttributeTypeIpv4FixupServers:
-        return a->size > 0 && a->size % 4 == 0;
-    case sohAttributeTypeTimeOfLastUpdate:
-    case sohAttributeTypeSoHGenerationTime:
-        return a->size == 8;
-    default:
-        return 1;
-    }
+    const struct soh_layout *layout = soh_attribute_layout(a->type);
+    UINT16 count = 0;
+
+    memset(&out->value, 0, sizeof(out->value));
+    if (!soh_tlv_size_valid(layout, a->size))
+        return FALSE;
+    if (layout->element_kind != SOH_ELEMENTS_NONE)
+        count = (UINT16)((a->size - layout->fixed_size) / layout->element_size);
+    soh_read(layout, a->value, count,
+             layout->element_kind == SOH_ELEMENTS_BE32 ? out->integers : NULL, &out->value);
+    return TRUE;
 }
 
-/* One TLV: its name and number, size, then its value in the type's terms. */
+/* A report entry's System-Health-ID: its first TLV, as the decoder made sure. */
+static UINT32 system_health_id(const SoH *entry)
+{
+    struct tlv_value id;
+
+    (void)read_tlv_value(&entry->attributes[0], &id);
+    return id.value.idVal;
+}
+
+/* One TLV: its name and number, size, then its value part by part, or in hex if it does not fit. */
 static void print_tlv(const SoHAttribute *a, const char *indent)
 {
-    size_t i;
+    const struct soh_layout *layout = soh_attribute_layout(a->type);
+    struct tlv_value value;
 
-    printf("%s%s (%u), %u bytes: ", indent, tlv_name(a->type), (unsigned)a->type,
-           (unsigned)a->size);
-    if (!size_fits_type(a)) {
+    printf("%s%s (%u), %u bytes: ", indent, layout->name, (unsigned)a->type, (unsigned)a->size);
+    if (read_tlv_value(a, &value))
+        print_value(layout, &value.value);
+    else
         print_octets(a->value, a->size);
-        printf("\n");
-        return;
-    }
-    switch (a->type) {
-    case sohAttributeTypeSystemHealthId:
-        printf("0x%08x", (unsigned)be32(a->value));
-        break;
-    case sohAttributeTypeVendorSpecific:
-        printf("vendor 0x%08x, data ", (unsigned)be32(a->value));
-        print_hex(a->value + 4, a->size - 4u);
-        break;
-    case sohAttributeTypeComplianceResultCodes:
-    case sohAttributeTypeErrorCodes:
-        for (i = 0; i + 4 <= a->size; i += 4)
-            printf("%s0x%08x", i == 0 ? "" : ", ", (unsigned)be32(a->value + i));
-        break;
-    case sohAttributeTypeHealthClass:
-    case sohAttributeTypeFailureCategory:
-    case sohAttributeTypeExtendedIsolationState:
-        printf("%u", a->value[0]);
-        break;
-    case sohAttributeTypeIpv4FixupServers:
-        for (i = 0; i + 4 <= a->size; i += 4)
-            printf("%s%u.%u.%u.%u", i == 0 ? "" : ", ", a->value[i], a->value[i + 1],
-                   a->value[i + 2], a->value[i + 3]);
-        break;
-    case sohAttributeTypeTimeOfLastUpdate:
-    case sohAttributeTypeSoHGenerationTime: {
-        FILETIME time;
-
-        time.dwHighDateTime = be32(a->value);
-        time.dwLowDateTime = be32(a->value + 4);
-        print_filetime(time);
-        break;
-    }
-    default:
-        print_octets(a->value, a->size);
-        break;
-    }
     printf("\n");
 }
 
@@ -467,9 +515,11 @@ static void print_tree(const NapSoHMessage *m, const struct input *in)
     UINT16 j;
 
     printf("%s message, %zu bytes\n", m->isResponse ? "SoHR" : "SoH", in->size);
-    printf("  header: outer type 0x0007 (Vendor-Specific), outer length %zu, "
+    printf("  header: outer type 0x%04x (%s), outer length %zu, "
            "vendor 0x00000137 (Microsoft), format %u, inner length %zu\n",
-           in->size - 4, (unsigned)m->format, in->size - 12);
+           (unsigned)sohAttributeTypeVendorSpecific,
+           soh_attribute_layout(sohAttributeTypeVendorSpecific)->name, in->size - 4,
+           (unsigned)m->format, in->size - 12);
     if (in->size == 12)
         printf("  (no body: a request for an SoH)\n");
     else if (m->format == NAP_SOH_MESSAGE_FORMAT_2) {
@@ -491,7 +541,7 @@ static void print_tree(const NapSoHMessage *m, const struct input *in)
         const SoH *entry = m->entries[i];
 
         printf("  report entry %u, System-Health-ID 0x%08x, %u attributes:\n", (unsigned)i + 1,
-               (unsigned)be32(entry->attributes[0].value), (unsigned)entry->count);
+               (unsigned)system_health_id(entry), (unsigned)entry->count);
         for (j = 0; j < entry->count; j++)
             print_tlv(&entry->attributes[j], "    ");
     }
@@ -517,59 +567,74 @@ static void json_correlation_id(const CorrelationId *id)
            filetime_date(id->timeStamp, date));
 }
 
-static void json_id_list(const NapSoHMessageIdList *list)
+/* One field by its kind: a number, or the correlation ID's object. */
+static void json_field(const struct soh_field *field, const void *value)
 {
-    UINT16 i;
+    const void *at = member_at(value, field->offset);
 
-    printf("\"ids\": [");
-    for (i = 0; i < list->count; i++)
-        printf("%s%u", i == 0 ? "" : ", ", (unsigned)list->ids[i]);
-    printf("]");
+    switch ((enum soh_field_kind)field->kind) {
+    case SOH_FIELD_UINT8:
+        printf("%u", *(const BYTE *)at);
+        break;
+    case SOH_FIELD_BE16:
+        printf("%u", (unsigned)*(const UINT16 *)at);
+        break;
+    case SOH_FIELD_BE32:
+        printf("%u", (unsigned)*(const UINT32 *)at);
+        break;
+    case SOH_FIELD_FILETIME:
+        printf("%llu", (unsigned long long)filetime_value(*(const FILETIME *)at));
+        break;
+    case SOH_FIELD_CORRELATION_ID:
+        json_correlation_id(at);
+        break;
+    }
 }
 
+/* The elements: 32-bit ones as an array of numbers, raw ones as one hex string. */
+static void json_elements(const struct soh_layout *layout, const void *value)
+{
+    UINT16 count = soh_element_count(layout, value);
+    const void *buffer = soh_element_buffer(layout, value);
+    UINT16 i;
+
+    if (layout->element_kind == SOH_ELEMENTS_BE32) {
+        printf("[");
+        for (i = 0; i < count; i++)
+            printf("%s%u", i == 0 ? "" : ", ", (unsigned)((const UINT32 *)buffer)[i]);
+        printf("]");
+    } else {
+        printf("\"");
+        print_hex(buffer, (size_t)count * layout->element_size);
+        printf("\"");
+    }
+}
+
+/*
+ * A type-value as an object: its number and name, then each part under
+ * its C name, as its row lays it out.
+ */
 static void json_system_attribute(const NapSoHMessageSystemAttribute *a)
 {
-    const NapSoHMessageMachineInventory *inv = &a->value.machineInventory;
-    const NapSoHMessageQuarantineState *state = &a->value.quarantineState;
+    const struct soh_layout *layout = soh_type_value_layout(a->type);
+    unsigned i;
 
-    printf("{\"type\": %d, \"name\": \"%s\", ", (int)a->type, system_attribute_name(a->type));
-    switch (a->type) {
-    case napSoHMessageMachineInventory:
-        printf("\"osMajorVersion\": %u, \"osMinorVersion\": %u, \"osBuildNumber\": %u, "
-               "\"servicePackMajor\": %u, \"servicePackMinor\": %u, "
-               "\"processorArchitecture\": %u",
-               (unsigned)inv->osMajorVersion, (unsigned)inv->osMinorVersion,
-               (unsigned)inv->osBuildNumber, (unsigned)inv->servicePackMajor,
-               (unsigned)inv->servicePackMinor, (unsigned)inv->processorArchitecture);
-        break;
-    case napSoHMessageQuarantineState:
-        printf("\"flags\": %u, \"probationTime\": %llu, ", (unsigned)state->flags,
-               (unsigned long long)filetime_value(state->probationTime));
-        json_hex("url", state->url, state->urlSize);
-        break;
-    case napSoHMessagePacketInfo:
-        printf("\"value\": %u", a->value.packetInfo);
-        break;
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        json_id_list(&a->value.idList);
-        break;
-    case napSoHMessageMachineName:
-        json_hex("machineName", a->value.machineName.bytes, a->value.machineName.size);
-        break;
-    case napSoHMessageCorrelationId:
-        printf("\"correlationId\": ");
-        json_correlation_id(&a->value.correlationId);
-        break;
-    case napSoHMessageMachineInventoryEx:
-        printf("\"reserved\": %u, \"productType\": %u",
-               (unsigned)a->value.machineInventoryEx.reserved,
-               a->value.machineInventoryEx.productType);
-        break;
+    printf("{\"type\": %d, \"name\": \"%s\"", (int)a->type, layout->name);
+    for (i = 0; i < layout->field_count; i++) {
+        printf(", \"%s\": ", layout->fields[i].name);
+        json_field(&layout->fields[i], a);
+    }
+    if (layout->element_kind != SOH_ELEMENTS_NONE) {
+        printf(", \"%s\": ", layout->elements_name);
+        json_elements(layout, a);
     }
     printf("}");
 }
 
+/*
+ * TLVs as their bytes in hex, whatever their type: one shape for every
+ * TLV, the SSoH's other TLVs whose size does not fit their type as well.
+ */
 static void json_tlvs(const SoHAttribute *attributes, UINT16 count)
 {
     UINT16 i;
@@ -577,7 +642,7 @@ static void json_tlvs(const SoHAttribute *attributes, UINT16 count)
     printf("[");
     for (i = 0; i < count; i++) {
         printf("%s{\"type\": %u, \"name\": \"%s\", \"size\": %u, ", i == 0 ? "" : ", ",
-               (unsigned)attributes[i].type, tlv_name(attributes[i].type),
+               (unsigned)attributes[i].type, soh_attribute_layout(attributes[i].type)->name,
                (unsigned)attributes[i].size);
         json_hex("value", attributes[i].value, attributes[i].size);
         printf("}");
@@ -612,7 +677,7 @@ static void print_json(const NapSoHMessage *m, const struct input *in)
     printf(", \"entries\": [");
     for (i = 0; i < m->entryCount; i++) {
         printf("%s{\"systemHealthId\": %u, \"attributes\": ", i == 0 ? "" : ", ",
-               (unsigned)be32(m->entries[i]->attributes[0].value));
+               (unsigned)system_health_id(m->entries[i]));
         json_tlvs(m->entries[i]->attributes, m->entries[i]->count);
         printf("}");
     }
