@@ -324,13 +324,20 @@ START_TEST(attribute_row_is_consistent)
     /* A TLV value fills its TLV: its elements carry no length of their own. */
     ck_assert_msg(!layout->length_prefixed, "%s is length-prefixed", row_name(layout));
     /*
-     * Every count the row allows makes a TLV that fits, so that what the
-     * constructor accepts, the processor and the decoder accept in turn.
+     * The most elements are as many as fit a TLV: every count the row allows
+     * makes a TLV that fits, so that what the constructor accepts, the
+     * processor and the decoder accept in turn; and no fewer, as the SDK's
+     * limits (maxIpv4CountPerSoHAttribute and the rest) are each what fits
+     * maxSoHAttributeSize.
      */
-    ck_assert_msg(fields_wire_size(layout) + (size_t)layout->max_count * layout->element_size <=
-                      maxSoHAttributeSize,
-                  "%s: %u elements do not fit a TLV", row_name(layout),
-                  (unsigned)layout->max_count);
+    if (layout->element_kind != SOH_ELEMENTS_NONE)
+        ck_assert_msg(layout->max_count ==
+                          (maxSoHAttributeSize - fields_wire_size(layout)) / layout->element_size,
+                      "%s: at most %u elements, but %zu fit a TLV", row_name(layout),
+                      (unsigned)layout->max_count,
+                      (maxSoHAttributeSize - fields_wire_size(layout)) / layout->element_size);
+    else
+        ck_assert_uint_le(fields_wire_size(layout), maxSoHAttributeSize);
     ck_assert_uint_eq(soh_attribute_type_known((UINT16)_i), _i < SOH_ATTRIBUTE_TYPE_ROWS);
 }
 END_TEST
