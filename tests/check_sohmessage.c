@@ -4,7 +4,9 @@
  * decode -> encode on seeded random messages of both formats, every
  * truncation and every single-byte corruption of valid messages (decoded
  * or refused, never a leak), the limits, and out-of-memory at every
- * allocation point.
+ * allocation point.  The random messages' type-values and attributes are
+ * generated from the table of types (lib/sohtypes.c) and the type-values
+ * compared by it, so that a new row is covered without a change here.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "naputil.h"
+#include "sohtest.h"
 #include "sohtypes.h"
 #include "testutil.h"
 #include "windows7_entry.h"
@@ -875,12 +878,22 @@ END_TEST
 #define MAX_EXTRAS 3
 #define MAX_ENTRIES 5
 #define MAX_ENTRY_ATTRIBUTES 8
+/*
+ * About how many bytes of elements a generated type-value or attribute
+ * has at most, so that a message of many stays well within its limit.
+ */
+#define TYPE_VALUE_ELEMENT_BYTES 40
+#define ATTRIBUTE_ELEMENT_BYTES 20
 
 /* A random message and the storage behind it, rebuilt for each case. */
 struct generated {
     NapSoHMessage message;
     NapSoHMessageSystemAttribute system[MAX_SYSTEM_ATTRIBUTES];
-    SystemHealthEntityId ids[MAX_SYSTEM_ATTRIBUTES][8];
+    /* The elements of each type-value, aligned for 32-bit ones. */
+    union {
+        UINT32 words[TYPE_VALUE_ELEMENT_BYTES / 4];
+        BYTE bytes[TYPE_VALUE_ELEMENT_BYTES];
+    } elements[MAX_SYSTEM_ATTRIBUTES];
     SoHAttribute extra_attributes[MAX_EXTRAS];
     SoH extras;
     SoHAttribute attributes[MAX_ENTRIES][MAX_ENTRY_ATTRIBUTES];
@@ -922,81 +935,46 @@ static void random_correlation_id(CorrelationId *id)
     id->timeStamp = random_filetime();
 }
 
-static void random_system_attribute(NapSoHMessageSystemAttribute *a, SystemHealthEntityId *ids)
+/*
+ * A count of the elements of layout: its least, plus up to as many as
+ * bytes bytes hold, never past its most.
+ */
+static UINT16 random_element_count(const struct soh_layout *layout, unsigned bytes)
 {
-    unsigned i;
+    unsigned count;
 
-    a->type = (NapSoHMessageSystemAttributeType)(1 + test_random_below(8));
-    switch (a->type) {
-    case napSoHMessageMachineInventory:
-        a->value.machineInventory.osMajorVersion = (UINT32)test_random();
-        a->value.machineInventory.osMinorVersion = (UINT32)test_random();
-        a->value.machineInventory.osBuildNumber = (UINT32)test_random();
-        a->value.machineInventory.servicePackMajor = (UINT16)test_random();
-        a->value.machineInventory.servicePackMinor = (UINT16)test_random();
-        a->value.machineInventory.processorArchitecture = (UINT16)test_random();
-        break;
-    case napSoHMessageQuarantineState:
-        a->value.quarantineState.flags = (UINT16)test_random();
-        a->value.quarantineState.probationTime = random_filetime();
-        a->value.quarantineState.urlSize = (UINT16)test_random_below(40);
-        a->value.quarantineState.url = random_bytes(a->value.quarantineState.urlSize);
-        break;
-    case napSoHMessagePacketInfo:
-        a->value.packetInfo = (BYTE)test_random();
-        break;
-    case napSoHMessageSystemGeneratedIds:
-    case napSoHMessageInstalledShvs:
-        a->value.idList.count = (UINT16)test_random_below(9);
-        for (i = 0; i < a->value.idList.count; i++)
-            ids[i] = (SystemHealthEntityId)test_random();
-        a->value.idList.ids = ids;
-        break;
-    case napSoHMessageMachineName:
-        a->value.machineName.size = (UINT16)test_random_below(30);
-        a->value.machineName.bytes = random_bytes(a->value.machineName.size);
-        break;
-    case napSoHMessageCorrelationId:
-        random_correlation_id(&a->value.correlationId);
-        break;
-    case napSoHMessageMachineInventoryEx:
-        a->value.machineInventoryEx.reserved = (UINT32)test_random();
-        a->value.machineInventoryEx.productType = (BYTE)test_random();
-        break;
-    }
+    if (layout->element_kind == SOH_ELEMENTS_NONE)
+        return 0;
+    count = layout->min_count + test_random_below(bytes / layout->element_size + 1);
+    return (UINT16)(count < layout->max_count ? count : layout->max_count);
 }
 
-/* A TLV type for an entry attribute or an extra, with a size its type allows. */
+/* Type-value index of the system entry: any type with a row, generated from the row. */
+static void random_system_attribute(int index)
+{
+    NapSoHMessageSystemAttribute *a = &gen.system[index];
+    unsigned type = 1 + test_random_below(SOH_TYPE_VALUE_ROWS - 1);
+    const struct soh_layout *layout = soh_type_value_layout(type);
+
+    random_layout_value(layout, a, sizeof(*a),
+                        random_element_count(layout, TYPE_VALUE_ELEMENT_BYTES),
+                        gen.elements[index].bytes);
+    a->type = (NapSoHMessageSystemAttributeType)type;
+}
+
+/*
+ * A TLV for an entry attribute or an extra: a type the generated SoHs draw
+ * from, with a size its row allows.
+ */
 static void random_attribute(SoHAttribute *a, BOOL extra)
 {
-    static const UINT16 types[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 300, 0x3FFF};
+    const struct soh_layout *layout;
 
-    a->type = types[test_random_below(COUNT_OF(types))];
-    switch (a->type) {
-    case 3:
-    case 4:
-    case 13:
-        a->size = (UINT16)(4 * (a->type == 3 ? 1 + test_random_below(4) : test_random_below(4)));
-        break;
-    case 15:
-        a->size = (UINT16)(16 * (1 + test_random_below(2)));
-        break;
-    case 5:
-    case 12:
-        a->size = 8;
-        break;
-    case 7:
-        a->size = (UINT16)(4 + test_random_below(20));
-        break;
-    case 8:
-    case 14:
-    case 16:
-        a->size = 1;
-        break;
-    default:
-        a->size = (UINT16)test_random_below(20);
-        break;
-    }
+    a->type = generated_type(test_random_below(GENERATED_TYPE_COUNT));
+    layout = soh_attribute_layout(a->type);
+    a->size = (UINT16)(layout->fixed_size +
+                       layout->element_size *
+                           random_element_count(layout, ATTRIBUTE_ELEMENT_BYTES));
     if (extra && test_random_below(4) == 0)
         a->type = (UINT16)test_random_below(2);
     a->value = random_bytes(a->size);
@@ -1044,7 +1022,7 @@ static void random_system_entry(void)
     m->systemAttributeCount = (UINT16)test_random_below(MAX_SYSTEM_ATTRIBUTES + 1);
     m->systemAttributes = gen.system;
     for (i = 0; i < m->systemAttributeCount; i++)
-        random_system_attribute(&gen.system[i], gen.ids[i]);
+        random_system_attribute(i);
     if (test_random_below(4) == 0) {
         gen.extras.count = (UINT16)test_random_below(MAX_EXTRAS + 1);
         gen.extras.attributes = gen.extra_attributes;
@@ -1089,7 +1067,27 @@ struct round_trip {
     UINT16 entry_count;
     BOOL has_system_entry;
     UINT16 system_attribute_count;
+    /* The first decoded type-value that differs from the message's; the count if none. */
+    UINT16 first_different_system_attribute;
 };
+
+/*
+ * The first of the count type-values of b that differs from a's, by their
+ * rows: field by field, and element by element.
+ */
+static UINT16 first_different(const NapSoHMessageSystemAttribute *a,
+                              const NapSoHMessageSystemAttribute *b, UINT16 count)
+{
+    UINT16 i;
+
+    for (i = 0; i < count; i++) {
+        const struct soh_layout *layout = soh_type_value_layout((unsigned)a[i].type);
+
+        if (b[i].type != a[i].type || layout == NULL || !same_layout_value(layout, &a[i], &b[i]))
+            break;
+    }
+    return i;
+}
 
 static void run_round_trip(const NapSoHMessage *m, struct round_trip *r)
 {
@@ -1101,6 +1099,9 @@ static void run_round_trip(const NapSoHMessage *m, struct round_trip *r)
     r->encoded = NapSoHMessageEncode(m, 0, &first);
     r->decoded = r->encoded == S_OK ? NapSoHMessageDecode(first, flags_of(m), &decoded, NULL) : E_FAIL;
     r->reencoded = r->decoded == S_OK ? NapSoHMessageEncode(decoded, 0, &second) : E_FAIL;
+    if (r->decoded == S_OK && decoded->systemAttributeCount == m->systemAttributeCount)
+        r->first_different_system_attribute = first_different(
+            m->systemAttributes, decoded->systemAttributes, m->systemAttributeCount);
     if (r->reencoded == S_OK) {
         r->same_bytes = first->size == second->size &&
                         memcmp(first->data, second->data, first->size) == 0;
@@ -1113,6 +1114,9 @@ static void run_round_trip(const NapSoHMessage *m, struct round_trip *r)
     FreeNetworkSoH(second);
     NapSoHMessageFree(decoded);
 }
+
+/* The type-values the generated round trips compared, printed per format. */
+static unsigned long type_values_compared;
 
 /* encode -> decode -> encode gives the same bytes, and the fields survive. */
 static void check_round_trip(const NapSoHMessage *m)
@@ -1132,6 +1136,9 @@ static void check_round_trip(const NapSoHMessage *m)
     ck_assert_int_eq(r.entry_count, m->entryCount);
     ck_assert_int_eq(r.has_system_entry, m->hasSystemEntry);
     ck_assert_int_eq(r.system_attribute_count, m->systemAttributeCount);
+    ck_assert_msg(r.first_different_system_attribute == m->systemAttributeCount,
+                  "type-value %u decoded differs", (unsigned)r.first_different_system_attribute);
+    type_values_compared += m->systemAttributeCount;
 }
 
 START_TEST(generated_round_trips)
@@ -1140,10 +1147,11 @@ START_TEST(generated_round_trips)
     int n;
 
     test_random_seed(SEED + (uint64_t)_i);
+    type_values_compared = 0;
     for (n = 0; n < ROUND_TRIPS_PER_FORMAT; n++)
         check_round_trip(random_message(format));
-    printf("# %d generated round trips in format %d\n", ROUND_TRIPS_PER_FORMAT,
-           format == 1 ? 1 : 2);
+    printf("# %d generated round trips in format %d, %lu type-values compared\n",
+           ROUND_TRIPS_PER_FORMAT, format == 1 ? 1 : 2, type_values_compared);
 }
 END_TEST
 
@@ -1174,6 +1182,7 @@ static void check_decoded_or_refused(const BYTE *bytes, UINT16 size, DWORD flags
         ck_assert_int_eq(r.decoded, S_OK);
         ck_assert_int_eq(r.reencoded, S_OK);
         ck_assert(r.same_bytes);
+        ck_assert_uint_eq(r.first_different_system_attribute, r.system_attribute_count);
     } else {
         ck_assert_ptr_null(message);
     }
