@@ -791,6 +791,9 @@ START_TEST(encode_arguments)
     ck_assert_int_eq(encode_status(&message, 0), E_INVALIDARG);
     a.type = 9;
     ck_assert_int_eq(encode_status(&message, 0), E_INVALIDARG);
+    /* A type-value travels in one byte: 0x101 is not type-value 1. */
+    a.type = (NapSoHMessageSystemAttributeType)(0x100 + napSoHMessageMachineInventory);
+    ck_assert_int_eq(encode_status(&message, 0), E_INVALIDARG);
     a.type = napSoHMessageMachineName;
     a.value.machineName.size = 1;
     a.value.machineName.bytes = NULL;
