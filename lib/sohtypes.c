@@ -77,9 +77,10 @@ const struct soh_layout soh_attribute_types[SOH_ATTRIBUTE_TYPE_ROWS] = {
 const struct soh_layout soh_unknown_attribute_type = {"unknown", 0, {{NULL, 0, 0}}, 0,
                                                          OCTET_STRING};
 
+/* The 16-bit length before the IDs counts bytes, so it holds at most 0xFFFF / 4 of them. */
 #define ID_LIST                                                                      \
     SOH_ELEMENTS_BE32, 4, 1, TYPE_VALUE(idList.count), TYPE_VALUE(idList.ids), "ids", 0, \
-        0xFFFF
+        0xFFFF / 4
 
 const struct soh_layout soh_type_values[SOH_TYPE_VALUE_ROWS] = {
     [napSoHMessageMachineInventory] = {"MS-Machine-Inventory", 6,

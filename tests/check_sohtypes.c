@@ -349,9 +349,14 @@ START_TEST(type_value_row_is_consistent)
     check_row(layout, sizeof(NapSoHMessageSystemAttribute),
               offsetof(NapSoHMessageSystemAttribute, value));
     /* Type-values carry no length, so their elements can only be found by one of their own. */
-    if (layout->element_kind != SOH_ELEMENTS_NONE)
+    if (layout->element_kind != SOH_ELEMENTS_NONE) {
         ck_assert_msg(layout->length_prefixed, "%s: elements without a length",
                       row_name(layout));
+        /* The length counts bytes in 16 bits: no more elements than it can say. */
+        ck_assert_msg((size_t)layout->max_count * layout->element_size <= 0xFFFF,
+                      "%s: %u elements do not fit a 16-bit length", row_name(layout),
+                      (unsigned)layout->max_count);
+    }
 }
 END_TEST
 
