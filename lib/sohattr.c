@@ -39,11 +39,6 @@ void sohattr_encode(UINT16 type, const SoHAttributeValue *value, BYTE *out)
     soh_write(soh_attribute_layout(type), value, out);
 }
 
-BOOL sohattr_wire_size_valid(UINT16 type, UINT16 size)
-{
-    return soh_tlv_size_valid(soh_attribute_layout(type), size);
-}
-
 /*
  * The value and its elements are separate blocks, as FreeSoHAttributeValue
  * expects of a value that GetAttribute hands out.

@@ -35,12 +35,9 @@ UINT16 sohattr_encoded_size(UINT16 type, const SoHAttributeValue *value);
 /* Writes the sohattr_encoded_size bytes of the wire form of value to out. */
 void sohattr_encode(UINT16 type, const SoHAttributeValue *value, BYTE *out);
 
-/* Whether size bytes can be the wire form of a value of type. */
-BOOL sohattr_wire_size_valid(UINT16 type, UINT16 size);
-
 /*
  * A new SoHAttributeValue decoded from size wire bytes that
- * sohattr_wire_size_valid accepts; every buffer in it is its own block, so
+ * soh_tlv_size_valid accepts for the type's row; every buffer in it is its own block, so
  * FreeSoHAttributeValue(type, *value) releases it.  S_OK or E_OUTOFMEMORY
  * (and *value NULL).
  */

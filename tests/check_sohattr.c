@@ -92,7 +92,7 @@ START_TEST(encodes_exact_bytes)
         ck_assert_mem_eq(out, e->bytes, e->size);
     /* Not one byte more. */
     ck_assert_uint_eq(out[e->size], 0xEE);
-    ck_assert(sohattr_wire_size_valid(e->type, e->size));
+    ck_assert(soh_tlv_size_valid(soh_attribute_layout(e->type), e->size));
 }
 END_TEST
 
@@ -331,7 +331,7 @@ START_TEST(wire_size_rules)
 {
     const struct wire_size *w = &wire_sizes[_i];
 
-    ck_assert_msg(sohattr_wire_size_valid(w->type, w->size) == w->valid,
+    ck_assert_msg(soh_tlv_size_valid(soh_attribute_layout(w->type), w->size) == w->valid,
                   "type %u with %u bytes should be %s", w->type, w->size,
                   w->valid ? "valid" : "invalid");
 }

@@ -558,7 +558,7 @@ static void attribute_round_trip_once(UINT16 type, const struct soh_layout *layo
     memset(wire_again, GUARD_BYTE, sizeof(wire_again));
     sohattr_encode(type, &value, wire_again);
     ck_assert(memcmp(wire_again, wire, sizeof(wire)) == 0);
-    ck_assert(sohattr_wire_size_valid(type, (UINT16)size));
+    ck_assert(soh_tlv_size_valid(soh_attribute_layout(type), (UINT16)size));
     check_decoded(type, layout, &value, count, size);
 }
 
