@@ -35,8 +35,6 @@
 #define MODE_SUB_HEADER_SIZE (TLV_HEADER_SIZE + MODE_SUB_HEADER_LENGTH)
 /* What opens an SSoH: its System-Health-ID TLV, then the Microsoft TLV's header and vendor. */
 #define SYSTEM_ENTRY_OPENING (2 * TLV_HEADER_SIZE + SYSTEM_HEALTH_ID_SIZE + VENDOR_ID_SIZE)
-/* The M and R flags share the 16-bit type field with the 14-bit type. */
-#define TLV_TYPE_MASK 0x3FFF
 
 static UINT16 encoded_format(const NapSoHMessage *message)
 {
@@ -81,7 +79,7 @@ static HRESULT check_system_extras(const SoH *extras)
     for (i = 0; i < extras->count; i++) {
         const SoHAttribute *a = &extras->attributes[i];
 
-        if (a->type == sohAttributeTypeSystemHealthId || a->type > TLV_TYPE_MASK)
+        if (a->type == sohAttributeTypeSystemHealthId || a->type > SOH_MAX_ATTRIBUTE_TYPE)
             return E_INVALIDARG;
         if (check_buffer(a->size, a->value) != S_OK)
             return E_POINTER;
@@ -334,7 +332,8 @@ struct decoder {
     /* What the block holds besides the message and the copy of its bytes. */
     size_t system_attributes;
     size_t entries;
-    size_t sohs;
+    /* Whether the SSoH has TLVs besides its type-values, kept in systemExtras. */
+    BOOL has_extras;
     size_t attributes;
     size_t ids;
 };
@@ -383,7 +382,7 @@ static inline HRESULT read_tlv(struct decoder *d, size_t pos, struct tlv *tlv)
                           bytes_left(pos, d->size));
     raw_type = get_be16(d->data + pos);
     tlv->offset = (UINT16)pos;
-    tlv->type = raw_type & TLV_TYPE_MASK;
+    tlv->type = raw_type & SOH_MAX_ATTRIBUTE_TYPE;
     tlv->length = get_be16(d->data + pos + 2);
     tlv->value = d->data + pos + TLV_HEADER_SIZE;
     if ((raw_type & SOH_ATTRIBUTE_MANDATORY_FLAG) && !soh_attribute_type_known(tlv->type))
@@ -406,7 +405,7 @@ static size_t tlv_end(const struct tlv *tlv)
 
 static BOOL is_microsoft_tlv(const BYTE *type, UINT16 length)
 {
-    return (get_be16(type) & TLV_TYPE_MASK) == sohAttributeTypeVendorSpecific &&
+    return (get_be16(type) & SOH_MAX_ATTRIBUTE_TYPE) == sohAttributeTypeVendorSpecific &&
            length >= VENDOR_ID_SIZE && get_be32(type + TLV_HEADER_SIZE) == MicrosoftVendorId;
 }
 
@@ -507,7 +506,6 @@ static HRESULT scan_report_entry(struct decoder *d, size_t *pos, struct tlv *tlv
     struct soh_rules rules;
 
     d->entries++;
-    d->sohs++;
     soh_rules_start(&rules, !d->is_response);
     do {
         if (rules.count == maxSoHAttributeCount)
@@ -560,7 +558,7 @@ static HRESULT scan_system_entry(struct decoder *d, size_t *pos, struct tlv *tlv
         if (read_tlv(d, *pos, tlv) != S_OK)
             return NAP_E_INVALID_PACKET;
     } while (tlv->type != sohAttributeTypeSystemHealthId);
-    d->sohs += extras > 0;
+    d->has_extras = extras > 0;
     d->attributes += extras;
     return S_OK;
 }
@@ -681,7 +679,7 @@ struct builder {
 
 static UINT16 type_at(const struct builder *b, size_t pos)
 {
-    return get_be16(b->data + pos) & TLV_TYPE_MASK;
+    return get_be16(b->data + pos) & SOH_MAX_ATTRIBUTE_TYPE;
 }
 
 static size_t end_of_tlv_at(const struct builder *b, size_t pos)
@@ -824,8 +822,9 @@ static void plan_block(const struct decoder *d, struct block_areas *areas)
     at += d->system_attributes * sizeof(NapSoHMessageSystemAttribute);
     areas->entries = at;
     at += d->entries * sizeof(SoH *);
+    /* An SoH for each report entry, and one for systemExtras. */
     areas->sohs = at;
-    at += d->sohs * sizeof(SoH);
+    at += (d->entries + (d->has_extras ? 1 : 0)) * sizeof(SoH);
     areas->attributes = at;
     at += d->attributes * sizeof(SoHAttribute);
     areas->ids = at;

@@ -72,7 +72,10 @@ struct soh_layout {
     UINT16 max_count;
 };
 
-/* The largest TLV type: the top two bits of the wire field are the M and R flags. */
+/*
+ * The largest TLV type, and the mask that takes the type out of the wire
+ * field: its top two bits are the M and R flags.
+ */
 #define SOH_MAX_ATTRIBUTE_TYPE 0x3FFF
 
 /*
