@@ -3,8 +3,8 @@
  *
  * Each case runs twice: through the library, and as a baseline written here
  * that does the least work COM's memory rules allow for the same result: the
- * same number of blocks of the same sizes, straight from malloc, calloc,
- * realloc and free, with the same bytes copied or zeroed.  Structures the
+ * same number of blocks of the same sizes, straight from malloc, realloc
+ * and free, with the same bytes copied or zeroed.  Structures the
  * caller fills (connections, hand-built structures) are filled by the same
  * code on both sides, so only the library's share differs.
  *
@@ -55,6 +55,31 @@ static void *must(void *block, const char *what)
     if (block == NULL)
         out_of_memory(what);
     return block;
+}
+
+/*
+ * The cheapest zeroed blocks: malloc and memset, which with glibc cost
+ * about half what calloc does for small blocks (calloc bypasses malloc's
+ * per-thread cache).  The empty asm keeps the compiler from turning the
+ * pair back into calloc.  A structure is zeroed with the stores the
+ * compiler picks for its known size; an array's size is hidden, so that
+ * glibc's memset zeroes it and not an inline string instruction.  The
+ * library zeroes its blocks the same way.
+ */
+static inline void *zeroed_structure(size_t size)
+{
+    void *block = must(malloc(size), "malloc");
+
+    __asm__("" : "+r"(block));
+    return memset(block, 0, size);
+}
+
+static void *zeroed_array(size_t size)
+{
+    void *block = must(malloc(size), "malloc");
+
+    __asm__("" : "+r"(block), "+r"(size));
+    return memset(block, 0, size);
 }
 
 /* A connection that only counts references, as a caller's would. */
@@ -128,10 +153,10 @@ static void baseline_connections(unsigned long operations, size_t slots)
     unsigned long n;
 
     for (n = 0; n < operations; n++) {
-        Connections *list = must(calloc(1, sizeof(*list)), "calloc");
+        Connections *list = zeroed_structure(sizeof(*list));
 
         if (slots > 0)
-            list->connections = must(calloc(slots, sizeof(*list->connections)), "calloc");
+            list->connections = zeroed_array(slots * sizeof(*list->connections));
         list->count = (UINT16)slots;
         fill_connections(list);
         publish(list);
@@ -201,7 +226,7 @@ static void baseline_counted_string(unsigned long operations, size_t text_length
     unsigned long n;
 
     for (n = 0; n < operations; n++) {
-        CountedString *counted = must(calloc(1, sizeof(*counted)), "calloc");
+        CountedString *counted = zeroed_structure(sizeof(*counted));
         size_t length = unbounded_length(string);
 
         counted->string = must(malloc((length + 1) * sizeof(WCHAR)), "malloc");
@@ -234,11 +259,10 @@ static void baseline_fixup_info(unsigned long operations, size_t codes)
     unsigned long n;
 
     for (n = 0; n < operations; n++) {
-        FixupInfo *info = must(calloc(1, sizeof(*info)), "calloc");
+        FixupInfo *info = zeroed_structure(sizeof(*info));
 
         if (codes > 0)
-            info->resultCodes.results =
-                must(calloc(codes, sizeof(*info->resultCodes.results)), "calloc");
+            info->resultCodes.results = zeroed_array(codes * sizeof(*info->resultCodes.results));
         info->resultCodes.count = (UINT16)codes;
         publish(info);
         free(info->resultCodes.results);
