@@ -202,22 +202,17 @@ static void library_counted_string(unsigned long operations, size_t length)
 
 /*
  * The baseline still has to find the length of the NUL-terminated string,
- * with the library's scan of 4 units per step but without its bound.
+ * with the library's scan of 8 units per step but without its bound.
  */
 static size_t unbounded_length(const WCHAR *string)
 {
-    size_t length = 0;
+    size_t length = 0, i;
 
-    for (;; length += 4) {
-        if (string[length] == 0)
-            return length;
-        if (string[length + 1] == 0)
-            return length + 1;
-        if (string[length + 2] == 0)
-            return length + 2;
-        if (string[length + 3] == 0)
-            return length + 3;
-    }
+    for (;; length += 8)
+#pragma GCC unroll 8
+        for (i = 0; i < 8; i++)
+            if (string[length + i] == 0)
+                return length + i;
 }
 
 static void baseline_counted_string(unsigned long operations, size_t text_length)

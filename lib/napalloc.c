@@ -42,23 +42,18 @@ HRESULT WINAPI AllocConnections(Connections **connections, UINT16 connectionsCou
 /*
  * The length of a NUL-terminated UTF-16 string, or limit + 1 if it is longer
  * than limit: an over-long string is never read further than that.  The
- * limit is tested once per 4 units while 4 more fit under it, which makes
- * the scan of a long string as cheap as an unbounded one.
+ * limit is tested once per 8 units while 8 more fit under it, which makes
+ * the scan of a long string almost as cheap as an unbounded one.
  */
 static size_t bounded_length(const WCHAR *string, size_t limit)
 {
-    size_t length = 0;
+    size_t length = 0, i;
 
-    for (; length + 3 <= limit; length += 4) {
-        if (string[length] == 0)
-            return length;
-        if (string[length + 1] == 0)
-            return length + 1;
-        if (string[length + 2] == 0)
-            return length + 2;
-        if (string[length + 3] == 0)
-            return length + 3;
-    }
+    for (; length + 7 <= limit; length += 8)
+#pragma GCC unroll 8
+        for (i = 0; i < 8; i++)
+            if (string[length + i] == 0)
+                return length + i;
     while (length <= limit && string[length] != 0)
         length++;
     return length;

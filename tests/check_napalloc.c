@@ -233,6 +233,34 @@ START_TEST(counted_string_reads_no_further_than_the_limit)
 }
 END_TEST
 
+/*
+ * Every length from well under the limit to past it, terminated in a block
+ * of its exact size: the NUL is found at each place within the scan's steps
+ * of several units, and after the last of them.
+ */
+START_TEST(counted_string_every_length_near_the_limit)
+{
+    size_t length;
+
+    for (length = maxStringLength - 40; length <= maxStringLength + 8; length++) {
+        WCHAR *string = make_string(length, 1);
+        CountedString *counted = STALE;
+        HRESULT hr = AllocCountedString(&counted, string);
+
+        if (length <= maxStringLength) {
+            ck_assert_int_eq(hr, S_OK);
+            ck_assert_uint_eq(counted->length, length);
+            ck_assert_mem_eq(counted->string, string, (length + 1) * sizeof(WCHAR));
+            FreeCountedString(counted);
+        } else {
+            ck_assert_int_eq(hr, E_INVALIDARG);
+            ck_assert_ptr_null(counted);
+        }
+        free(string);
+    }
+}
+END_TEST
+
 START_TEST(counted_string_null_arguments)
 {
     CountedString *counted = STALE;
@@ -418,6 +446,7 @@ static Suite *napalloc_suite(void)
     tcase_add_test(counted, counted_string_limit);
     tcase_add_test(counted, counted_string_past_limit);
     tcase_add_test(counted, counted_string_reads_no_further_than_the_limit);
+    tcase_add_test(counted, counted_string_every_length_near_the_limit);
     tcase_add_test(counted, counted_string_null_arguments);
     tcase_add_test(counted, counted_string_buffer_is_separate);
     tcase_add_test(counted, counted_string_out_of_memory);
