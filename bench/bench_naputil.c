@@ -60,11 +60,11 @@ static void *must(void *block, const char *what)
 /*
  * The cheapest zeroed blocks: malloc and memset, which with glibc cost
  * about half what calloc does for small blocks (before glibc 2.41, calloc
- * bypasses malloc's per-thread cache).  The empty asm keeps the compiler from turning the
- * pair back into calloc.  A structure is zeroed with the stores the
- * compiler picks for its known size; an array's size is hidden, so that
- * glibc's memset zeroes it and not an inline string instruction.  The
- * library zeroes its blocks the same way.
+ * bypasses malloc's per-thread cache).  The empty asm keeps the compiler
+ * from turning the pair back into calloc.  A structure is zeroed with the
+ * stores the compiler picks for its known size; an array's size is hidden,
+ * so that glibc's memset zeroes it and not an inline string instruction.
+ * The library zeroes its blocks the same way.
  */
 static inline void *zeroed_structure(size_t size)
 {

@@ -31,11 +31,12 @@ static inline void *taskmem_alloc(size_t size)
  * As taskmem_alloc, with every byte zeroed.  Not calloc: before 2.41,
  * glibc's calloc bypasses its per-thread cache of small blocks, which
  * makes calloc and free of a small structure cost almost twice what
- * malloc, zeroing and free do.  The empty asm hides from the compiler that block came from
- * malloc, or it would turn malloc and memset back into calloc.  A size the
- * compiler knows (a structure's) is zeroed with a few stores; any other
- * is hidden too, so that the C library's memset zeroes it, not the string
- * instruction GCC emits for a size it can bound, which is slow to start.
+ * malloc, zeroing and free do.  The empty asm hides from the compiler
+ * that block came from malloc, or it would turn malloc and memset back
+ * into calloc.  A size the compiler knows (a structure's) is zeroed with a
+ * few stores; any other is hidden too, so that the C library's memset
+ * zeroes it, not the string instruction GCC emits for a size it can bound,
+ * which is slow to start.
  */
 static inline void *taskmem_zalloc(size_t size)
 {
