@@ -37,9 +37,9 @@ void sohattr_encode(UINT16 type, const SoHAttributeValue *value, BYTE *out);
 
 /*
  * A new SoHAttributeValue decoded from size wire bytes that
- * soh_tlv_size_valid accepts for the type's row; every buffer in it is its own block, so
- * FreeSoHAttributeValue(type, *value) releases it.  S_OK or E_OUTOFMEMORY
- * (and *value NULL).
+ * soh_tlv_size_valid accepts for the type's row; every buffer in it is its
+ * own block, so FreeSoHAttributeValue(type, *value) releases it.  S_OK or
+ * E_OUTOFMEMORY (and *value NULL).
  */
 HRESULT sohattr_decode(UINT16 type, const BYTE *bytes, UINT16 size, SoHAttributeValue **value);
 
